@@ -1,0 +1,34 @@
+import { defineMessages } from '../define'
+
+export const homeMessages = defineMessages(
+  {
+    title: '欢迎使用虚拟化实验助手',
+    intro:
+      '本课程的实验需要在自己的电脑上运行 VMware Workstation Pro。按下面的顺序来：先确认电脑支持硬件虚拟化，再逐个完成四个演示实验，最后把实验报告交给老师。',
+    steps: {
+      host: { title: '检测主机', body: 'CPU、固件和 Windows 虚拟化设置是否就绪' },
+      labs: { title: '完成实验', body: '安装、网络配置、创建虚拟机、安装系统' },
+      lessons: { title: '学习课程', body: '八节短课，每节带互动图和小测验' },
+      records: { title: '提交报告', body: '导出可校验的实验报告交给老师' },
+    },
+    start: '开始检测',
+    openLabs: '进入实验',
+    machine: '本机',
+    version: '版本 {version}',
+  },
+  {
+    title: 'Welcome to VirtLab Companion',
+    intro:
+      'The labs in this course run VMware Workstation Pro on your own computer. Go in this order: make sure your computer supports hardware virtualization, work through the four demos, then hand your lab report to your teacher.',
+    steps: {
+      host: { title: 'Check your host', body: 'Is the CPU, firmware and Windows set up for virtualization?' },
+      labs: { title: 'Do the labs', body: 'Install, configure networks, create a VM, install an OS' },
+      lessons: { title: 'Study the lessons', body: 'Eight short lessons, each with a diagram to play with and a quiz' },
+      records: { title: 'Hand in your report', body: 'Export a verifiable lab report for your teacher' },
+    },
+    start: 'Start the check',
+    openLabs: 'Open the labs',
+    machine: 'This computer',
+    version: 'Version {version}',
+  },
+)

@@ -1,0 +1,132 @@
+import { createReadStream, existsSync, mkdirSync, statSync } from 'node:fs'
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { extname, join, normalize, resolve, sep } from 'node:path'
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { readFileSync } from 'node:fs'
+import type { Locale } from '../../src/shared/i18n/locale'
+import { createTestApp, type TestApp } from '../support/services'
+
+export const ROOT = resolve(__dirname, '../..')
+export const RENDERER_DIR = join(ROOT, 'out/renderer')
+export const ARTIFACTS = join(ROOT, 'tests/artifacts')
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.json': 'application/json',
+  '.woff2': 'font/woff2',
+}
+
+/** Serves the built renderer on loopback (module scripts do not load from file:// in plain Chromium). */
+export async function serveRenderer(): Promise<{ url: string; close: () => Promise<void> }> {
+  if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
+    throw new Error('out/renderer is missing: run `npm run build` first (npm run test:e2e does).')
+  }
+  const server: Server = createServer((request, response) => {
+    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname)
+    const file = normalize(join(RENDERER_DIR, path === '/' ? 'index.html' : path))
+    if (!file.startsWith(RENDERER_DIR + sep) || !existsSync(file) || !statSync(file).isFile()) {
+      response.writeHead(404).end('not found')
+      return
+    }
+    response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' })
+    createReadStream(file).pipe(response)
+  })
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok))
+  const { port } = server.address() as AddressInfo
+  return { url: `http://127.0.0.1:${port}/index.html`, close: () => new Promise((ok) => server.close(() => ok())) }
+}
+
+export async function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  })
+}
+
+/**
+ * Runs the BUILT preload (out/preload/index.js) in the page, with a stand-in for the two Electron
+ * objects it uses: contextBridge puts the bridge on window, ipcRenderer goes through the binding.
+ */
+export function preloadInitScript(): string {
+  const preload = readFileSync(join(ROOT, 'out/preload/index.js'), 'utf8')
+  return `(() => {
+    const listeners = new Map();
+    const electron = {
+      contextBridge: { exposeInMainWorld: (key, value) => { Object.defineProperty(window, key, { value, enumerable: true }) } },
+      ipcRenderer: {
+        invoke: (channel, ...args) => window.__virtlabInvoke(channel, args).then((r) => r.ok ? r.value : Promise.reject(new Error(r.message))),
+        on: (event, handler) => { if (!listeners.has(event)) listeners.set(event, new Set()); listeners.get(event).add(handler) },
+        removeListener: (event, handler) => { listeners.get(event)?.delete(handler) },
+      },
+    };
+    window.__virtlabDeliver = (event, payload) => { for (const h of listeners.get(event) ?? []) h({}, payload) };
+    const require = (name) => { if (name === 'electron') return electron; throw new Error('preload may not require ' + name) };
+    const module = { exports: {} };
+    (function (require, module, exports) { ${preload} })(require, module, module.exports);
+  })();`
+}
+
+export interface AppPage {
+  readonly page: Page
+  readonly context: BrowserContext
+  readonly app: TestApp
+  /** Sends a main → renderer event, as webContents.send would. */
+  emit(event: string, payload: unknown): Promise<void>
+}
+
+/**
+ * Opens the built renderer with `window.virtlab` built by the same bridge builder as the preload,
+ * over a Playwright binding into the REAL main-process router and services.
+ */
+export async function openApp(
+  browser: Browser,
+  baseUrl: string,
+  options: { locale?: Locale; app?: TestApp; viewport?: { width: number; height: number } } = {},
+): Promise<AppPage> {
+  const locale = options.locale ?? 'zh-CN'
+  const app = options.app ?? createTestApp({ systemLocale: locale })
+  const context = await browser.newContext({
+    locale: locale === 'zh-CN' ? 'zh-CN' : 'en-US',
+    viewport: options.viewport ?? { width: 1280, height: 800 },
+  })
+  const page = await context.newPage()
+  const errors: string[] = []
+  page.on('pageerror', (error) => errors.push(error.message))
+  await page.exposeBinding('__virtlabInvoke', async (_source, channel: string, args: unknown[]) => {
+    try {
+      return { ok: true, value: await app.router.invoke(channel, args) }
+    } catch (error) {
+      return { ok: false, message: error instanceof Error ? error.message : String(error) }
+    }
+  })
+  await page.addInitScript(preloadInitScript())
+  await page.goto(baseUrl)
+  return {
+    page,
+    context,
+    app,
+    emit: (event, payload) => page.evaluate(([e, p]) => (window as unknown as { __virtlabDeliver(e: string, p: unknown): void }).__virtlabDeliver(e as string, p), [event, payload] as const),
+  }
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(ARTIFACTS, { recursive: true })
+  const path = join(ARTIFACTS, `${name}.png`)
+  await page.screenshot({ path, fullPage: true })
+  return path
+}

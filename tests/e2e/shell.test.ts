@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser } from 'playwright-core'
+import { createTestApp } from '../support/services'
+import { launchChromium, openApp, screenshot, serveRenderer } from './harness'
+
+let browser: Browser
+let server: { url: string; close: () => Promise<void> }
+
+beforeAll(async () => {
+  server = await serveRenderer()
+  browser = await launchChromium()
+})
+afterAll(async () => {
+  await browser?.close()
+  await server?.close()
+})
+
+const NAV = ['home', 'host', 'labs', 'lessons', 'records', 'settings'] as const
+
+describe('app shell in Chromium, bridged to the real main services', () => {
+  it('starts in Chinese on a Chinese system and walks every page', async () => {
+    const { page, context } = await openApp(browser, server.url, { locale: 'zh-CN' })
+    await expect.poll(() => page.getByTestId('page-title').textContent()).toBe('首页')
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN')
+    const titles: string[] = []
+    for (const key of NAV) {
+      await page.getByTestId(`nav-${key}`).click()
+      await page.waitForFunction((k) => window.location.hash === `#/${k}`, key)
+      titles.push((await page.getByTestId('page-title').textContent()) ?? '')
+      await screenshot(page, `shell-${key}-zh-CN`)
+    }
+    expect(titles).toEqual(['首页', '主机检测', '实验', '课程', '学习记录', '设置'])
+    await context.close()
+  })
+
+  it('starts in English on an English system, and the choice of language is remembered', async () => {
+    const first = await openApp(browser, server.url, { locale: 'en' })
+    await expect.poll(() => first.page.getByTestId('page-title').textContent()).toBe('Home')
+    await screenshot(first.page, 'shell-home-en')
+    await first.page.getByTestId('nav-settings').click()
+    await expect.poll(() => first.page.getByTestId('page-title').textContent()).toBe('Settings')
+    await screenshot(first.page, 'shell-settings-en')
+    // Switch to Chinese in Settings: the whole shell follows at once.
+    await first.page.getByText('简体中文').click()
+    await expect.poll(() => first.page.getByTestId('page-title').textContent()).toBe('设置')
+    await first.context.close()
+
+    // A second start with the same user-data folder comes up in Chinese although the OS is English.
+    const again = await openApp(browser, server.url, {
+      locale: 'en',
+      app: createTestApp({ systemLocale: 'en', userDataDir: first.app.userDataDir }),
+    })
+    await expect.poll(() => again.page.getByTestId('page-title').textContent()).toBe('首页')
+    await again.context.close()
+  })
+
+  it('the bridge exposes only named functions from the contract, and main rejects bad arguments', async () => {
+    const { page, context } = await openApp(browser, server.url, { locale: 'en' })
+    const shape = await page.evaluate(() =>
+      Object.fromEntries(
+        Object.entries(window.virtlab).map(([key, value]) => [
+          key,
+          typeof value === 'function' ? 'function' : Object.keys(value as object).sort(),
+        ]),
+      ),
+    )
+    expect(shape).toEqual({
+      app: ['info', 'openExternal', 'reportError'],
+      settings: ['get', 'update'],
+      on: 'function',
+    })
+    expect(await page.evaluate(() => 'ipcRenderer' in window || 'require' in window)).toBe(false)
+    const error = await page.evaluate(() =>
+      (window.virtlab.settings.update as unknown as (x: unknown) => Promise<unknown>)({ locale: 'fr' }).then(
+        () => 'accepted',
+        (e: Error) => e.message,
+      ),
+    )
+    expect(error).toMatch(/bad-arguments/)
+    await context.close()
+  })
+})

@@ -1,0 +1,95 @@
+import { describe, expect, it, vi, beforeEach } from 'vitest'
+
+// The real electron module is never loaded in tests: the edge files get this stand-in.
+const exposed: Record<string, unknown> = {}
+const handlers = new Map<string, (...args: unknown[]) => unknown>()
+const openExternal = vi.fn(async () => undefined)
+vi.mock('electron', () => ({
+  shell: { openExternal },
+  contextBridge: { exposeInMainWorld: (key: string, value: unknown) => (exposed[key] = value) },
+  ipcRenderer: { invoke: vi.fn(async () => 'ok'), on: vi.fn(), removeListener: vi.fn() },
+  ipcMain: {
+    handle: (channel: string, fn: (...args: unknown[]) => unknown) => handlers.set(channel, fn),
+    removeHandler: (channel: string) => handlers.delete(channel),
+  },
+}))
+
+beforeEach(() => {
+  openExternal.mockClear()
+})
+
+describe('window options', () => {
+  it('follow the security checklist', async () => {
+    const { mainWindowOptions } = await import('../../src/main/electron/window-options')
+    const prefs = mainWindowOptions('/app/out/preload/index.js').webPreferences!
+    expect(prefs).toMatchObject({
+      preload: '/app/out/preload/index.js',
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+    })
+  })
+})
+
+describe('preload', () => {
+  it('exposes only window.virtlab with named functions from the contract', async () => {
+    await import('../../src/preload/index')
+    expect(Object.keys(exposed)).toEqual(['virtlab'])
+    const api = exposed.virtlab as Record<string, Record<string, unknown>>
+    expect(Object.keys(api).sort()).toEqual(['app', 'on', 'settings'])
+    expect(Object.keys(api.app!).sort()).toEqual(['info', 'openExternal', 'reportError'])
+    expect(Object.values(api.settings!).every((f) => typeof f === 'function')).toBe(true)
+    expect(() => (api.on as unknown as (e: string, l: () => void) => void)('ipc:anything', () => undefined)).toThrow(/Unknown event/)
+  })
+})
+
+describe('web contents hardening', () => {
+  it('denies window.open, opens only allowlisted https links, blocks navigation away', async () => {
+    const { hardenWebContents } = await import('../../src/main/electron/harden')
+    const { createMemoryLogger } = await import('../../src/main/logging/logger')
+    const events = new Map<string, (event: { preventDefault(): void }, url: string) => void>()
+    let windowOpen: ((details: { url: string }) => { action: string }) | undefined
+    const contents = {
+      setWindowOpenHandler: (fn: typeof windowOpen) => (windowOpen = fn),
+      on: (name: string, fn: (event: { preventDefault(): void }, url: string) => void) => events.set(name, fn),
+    }
+    const appEntry = 'file:///app/out/renderer/index.html'
+    hardenWebContents(contents as never, { appEntry, logger: createMemoryLogger() })
+
+    expect(windowOpen!({ url: 'https://evil.example/' })).toEqual({ action: 'deny' })
+    expect(windowOpen!({ url: 'https://learn.microsoft.com/x' })).toEqual({ action: 'deny' })
+    expect(openExternal).toHaveBeenCalledTimes(1)
+    expect(openExternal).toHaveBeenCalledWith('https://learn.microsoft.com/x')
+
+    const navigate = (url: string): boolean => {
+      const preventDefault = vi.fn()
+      events.get('will-navigate')!({ preventDefault }, url)
+      return preventDefault.mock.calls.length === 0
+    }
+    expect(navigate(`${appEntry}#/labs`)).toBe(true)
+    expect(navigate('https://evil.example/')).toBe(false)
+    expect(navigate('file:///etc/passwd')).toBe(false)
+    const attach = vi.fn()
+    events.get('will-attach-webview')!({ preventDefault: attach }, '')
+    expect(attach).toHaveBeenCalled()
+  })
+
+  it('the IPC adapter refuses frames that are not the app page', async () => {
+    const { registerIpc } = await import('../../src/main/electron/ipc-adapter')
+    const { createTestApp } = await import('../support/services')
+    const { router, logger } = createTestApp()
+    const appEntry = 'file:///app/out/renderer/index.html'
+    registerIpc(router, { appEntry, logger })
+    const mainFrame = { url: appEntry }
+    const call = (frame: { url: string }, isMain: boolean) =>
+      handlers.get('app:info')!({ senderFrame: frame, sender: { mainFrame: isMain ? frame : {} } })
+    await expect(call(mainFrame, true)).resolves.toMatchObject({ name: 'VirtLab Companion' })
+    await expect(call({ url: 'https://evil.example/' }, true)).rejects.toThrow(/forbidden-sender/)
+    await expect(call({ url: appEntry }, false)).rejects.toThrow(/forbidden-sender/)
+  })
+})
