@@ -1,4 +1,4 @@
-import { app, BrowserWindow, session, shell } from 'electron'
+import { app, BrowserWindow, dialog, session, shell } from 'electron'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { localeFromSystem } from '../shared/i18n/locale'
@@ -44,6 +44,18 @@ if (!app.requestSingleInstanceLock()) {
       electronVersion: process.versions.electron ?? null,
       logger,
       openExternal: (url) => shell.openExternal(url),
+      resourcesDir: app.isPackaged
+        ? join(process.resourcesPath, 'app.asar.unpacked', 'resources')
+        : join(app.getAppPath(), 'resources'),
+      emit: (event, payload) => {
+        if (window && !window.isDestroyed()) window.webContents.send(event, payload)
+      },
+      chooseSavePath: async (defaultName, kind) => {
+        const filters = { json: { name: 'JSON', extensions: ['json'] }, pdf: { name: 'PDF', extensions: ['pdf'] }, csv: { name: 'CSV', extensions: ['csv'] } }
+        const options = { defaultPath: join(app.getPath('documents'), defaultName), filters: [filters[kind]] }
+        const result = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options)
+        return result.canceled || !result.filePath ? null : result.filePath
+      },
     })
     const router = createRouter(contract, services.handlers, logger)
     registerIpc(router, { appEntry, devServerUrl, logger })

@@ -18,6 +18,7 @@ export function installBridge(options: { systemLocale?: Locale; app?: TestApp } 
     },
   )
   Object.defineProperty(window, 'virtlab', { value: bridge, configurable: true })
+  app.listeners.add((event, payload) => listeners.get(event)?.forEach((listener) => listener(payload)))
   return {
     ...app,
     emit: (event, payload) => listeners.get(event)?.forEach((listener) => listener(payload)),

@@ -115,6 +115,14 @@ export async function openApp(
     }
   })
   await page.addInitScript(preloadInitScript())
+  // Events main sends (webContents.send in the app) reach the page's ipcRenderer listeners.
+  const forward = (event: string, payload: unknown): void => {
+    void page
+      .evaluate(([e, p]) => (window as unknown as { __virtlabDeliver(e: string, p: unknown): void }).__virtlabDeliver(e as string, p), [event, payload] as const)
+      .catch(() => undefined)
+  }
+  app.listeners.add(forward)
+  page.on('close', () => app.listeners.delete(forward))
   await page.goto(baseUrl)
   return {
     page,

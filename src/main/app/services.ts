@@ -1,9 +1,13 @@
+import { userInfo } from 'node:os'
 import { isAllowedExternalUrl, type AppInfo } from '../../shared/app/app-info'
+import type { EventName } from '../../shared/ipc/channels'
 import type { Locale } from '../../shared/i18n/locale'
 import type { Contract } from '../../shared/ipc/contract'
 import type { HandlersOf } from '../ipc/router'
 import type { Logger } from '../logging/logger'
 import { createSettingsService, type SettingsService } from '../settings/settings-service'
+import { currentEnvironment } from '../host/collect'
+import { createHostService, type HostService, type HostServicePorts } from '../host/host-service'
 
 /** What the services need from the outside world. The Electron edge fills these; tests fill them too. */
 export interface MainPorts {
@@ -14,11 +18,28 @@ export interface MainPorts {
   readonly logger: Logger
   /** Opens an already-allowlisted https URL in the system browser. */
   readonly openExternal: (url: string) => Promise<void>
+  /** The app's resources folder (lab packs, lessons, the Windows probe script). */
+  readonly resourcesDir: string
+  /** Sends a one-way event to the renderer. */
+  readonly emit: (event: EventName, payload: unknown) => void
+  /** Asks the student where to save a file; null when cancelled. */
+  readonly chooseSavePath: (defaultName: string, kind: 'json' | 'pdf' | 'csv') => Promise<string | null>
+  /** For tests: replace the host probe collector (e.g. with a recorded capture). */
+  readonly collectHost?: HostServicePorts['collect']
 }
 
 export interface MainServices {
   readonly handlers: HandlersOf<Contract>
   readonly settings: SettingsService
+  readonly host: HostService
+}
+
+function userNames(): string[] {
+  try {
+    return [userInfo().username]
+  } catch {
+    return []
+  }
 }
 
 /** Builds every main-process service. No Electron here: the edge passes ports in. */
@@ -28,6 +49,16 @@ export function createMainServices(ports: MainPorts): MainServices {
     userDataDir: ports.userDataDir,
     systemLocale: ports.systemLocale,
     logger,
+  })
+
+  const host = createHostService({
+    env: currentEnvironment(ports.resourcesDir),
+    appVersion: ports.appVersion,
+    logger,
+    emitProgress: (progress) => ports.emit('host:progress', progress),
+    chooseSavePath: (name) => ports.chooseSavePath(name, 'json'),
+    userNames: userNames(),
+    collect: ports.collectHost,
   })
 
   const info: AppInfo = {
@@ -59,6 +90,11 @@ export function createMainServices(ports: MainPorts): MainServices {
       get: () => settings.get(),
       update: (patch) => settings.update(patch),
     },
+    host: {
+      runCheck: () => host.runCheck(),
+      saveCapture: () => host.saveCapture(),
+      lastReport: () => host.lastReport(),
+    },
   }
-  return { handlers, settings }
+  return { handlers, settings, host }
 }

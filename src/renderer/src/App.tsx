@@ -15,6 +15,7 @@ import { Placeholder } from './components/Placeholder'
 import { LocaleContext } from './i18n/locale-context'
 import { shellMessages } from './i18n/messages/shell'
 import { HomePage } from './pages/HomePage'
+import { HostPage } from './pages/host/HostPage'
 import { SettingsPage } from './pages/SettingsPage'
 import { theme } from './theme'
 
@@ -23,6 +24,8 @@ function renderPage(page: PageId, locale: Locale): ReactNode {
   switch (page) {
     case 'home':
       return <HomePage />
+    case 'host':
+      return <HostPage />
     case 'settings':
       return <SettingsPage />
     default:

@@ -6,10 +6,11 @@
 export const CHANNELS = {
   app: ['info', 'openExternal', 'reportError'],
   settings: ['get', 'update'],
+  host: ['runCheck', 'saveCapture', 'lastReport'],
 } as const
 
 /** Events main sends to the renderer (one-way). */
-export const EVENTS = [] as const
+export const EVENTS = ['host:progress'] as const
 
 export type Namespace = keyof typeof CHANNELS
 export type MethodOf<N extends Namespace> = (typeof CHANNELS)[N][number]

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { AppInfoSchema, RendererErrorSchema, SettingsStateSchema } from '../app/app-info'
+import { hostChannels } from '../host/host-ipc'
 import { SettingsPatchSchema } from '../settings/settings'
 import { CHANNELS } from './channels'
 import { channel, type ApiOf, type NamesOf } from './define'
@@ -18,6 +19,7 @@ export const contract = {
     get: channel(z.tuple([]), SettingsStateSchema),
     update: channel(z.tuple([SettingsPatchSchema]), SettingsStateSchema),
   },
+  host: hostChannels,
 } as const
 
 export type Contract = typeof contract

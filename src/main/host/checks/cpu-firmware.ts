@@ -1,0 +1,437 @@
+import type { Check, Evidence } from '../../../shared/host/report'
+import type { CheckContext } from '../context'
+import { windowsHypervisorPresent, type CpuFacts, type GuestFacts } from '../facts'
+import { detail, L, makeCheck, skip } from './build'
+
+const vtName = (cpu: CpuFacts): string => (cpu.vendor === 'amd' ? 'AMD-V (SVM)' : cpu.vendor === 'intel' ? 'Intel VT-x' : 'VT-x / AMD-V')
+const slatName = (cpu: CpuFacts): string => (cpu.vendor === 'amd' ? 'AMD RVI (NPT)' : cpu.vendor === 'intel' ? 'Intel EPT' : 'EPT / RVI')
+
+export function checkArch(ctx: CheckContext, cpu: CpuFacts): Check {
+  const facts = { arch: ctx.arch, isArm: cpu.isArm, platform: ctx.platform }
+  const details = [detail('架构', 'Architecture', ctx.arch), detail('处理器', 'Processor', cpu.brand)]
+  if (cpu.isArm) {
+    const mac = ctx.platform === 'darwin'
+    return makeCheck('host.arch', 'fail', {
+      summary: mac
+        ? L(
+            '这是一台 Apple 芯片（ARM）的 Mac：VMware Workstation 只能在 x86-64 电脑上运行。',
+            'This is an Apple silicon (ARM) Mac: VMware Workstation runs only on x86-64 computers.',
+          )
+        : L(
+            '这是一台 ARM 架构的电脑：VMware Workstation 只能在 x86-64 电脑上运行。',
+            'This is an ARM computer: VMware Workstation runs only on x86-64 computers.',
+          ),
+      details,
+      evidence: cpu.evidence,
+      fix: mac
+        ? [
+            L('改用 VMware Fusion（免费，支持 Apple 芯片）、UTM 或 Parallels Desktop 完成实验。', 'Use VMware Fusion (free, supports Apple silicon), UTM or Parallels Desktop for the labs instead.'),
+            L('安装 ARM64 版的客户机系统（例如 Rocky Linux 或 Ubuntu 的 aarch64 镜像）：x86 镜像无法以硬件加速运行。', 'Install an ARM64 guest (for example the aarch64 image of Rocky Linux or Ubuntu): x86 images cannot run with hardware acceleration.'),
+            L('网络设置的概念（NAT、仅主机、桥接）在这些软件中相同，界面名称不同。', 'The networking ideas (NAT, host-only, bridged) are the same in these products; only the names in the UI differ.'),
+            L('也可以向老师申请使用机房的 Windows 电脑完成 VMware Workstation 部分。', 'Or ask your teacher for a lab Windows PC for the VMware Workstation parts.'),
+          ]
+        : [
+            L('VMware Workstation 没有 ARM 版本：请换用一台 x86-64 的 Windows 或 Linux 电脑。', 'There is no ARM build of VMware Workstation: use an x86-64 Windows or Linux computer.'),
+            L('在 ARM 的 Linux 上可以用 KVM/QEMU（virt-manager）练习相同的概念。', 'On ARM Linux you can practise the same ideas with KVM/QEMU (virt-manager).'),
+          ],
+      facts,
+    })
+  }
+  if (/^(x64|x86_64|amd64)$/i.test(ctx.arch)) {
+    return makeCheck('host.arch', 'pass', {
+      summary: L('x86-64 处理器，可以运行 VMware Workstation。', 'An x86-64 processor: VMware Workstation can run here.'),
+      details,
+      facts,
+    })
+  }
+  if (/^(ia32|x86|i[3-6]86)$/i.test(ctx.arch)) {
+    return makeCheck('host.arch', 'fail', {
+      summary: L('这是 32 位系统：当前的 VMware Workstation 只支持 64 位主机。', 'This is a 32-bit system: current VMware Workstation needs a 64-bit host.'),
+      details,
+      fix: [L('安装 64 位的 Windows 10/11 或 64 位 Linux 后再试。', 'Install 64-bit Windows 10/11 or a 64-bit Linux, then try again.')],
+      facts,
+    })
+  }
+  return makeCheck('host.arch', 'unknown', {
+    summary: L(`无法识别的架构“${ctx.arch}”。`, `Unrecognized architecture “${ctx.arch}”.`),
+    details,
+    facts,
+  })
+}
+
+export function checkVtExtensions(ctx: CheckContext, cpu: CpuFacts, guest: GuestFacts): Check {
+  const name = vtName(cpu)
+  const facts = { present: cpu.vt, vendor: cpu.vendor, name }
+  const details = [detail('处理器', 'Processor', cpu.brand), detail('厂商', 'Vendor', cpu.vendor)]
+  if (cpu.isArm)
+    return skip('cpu.vt-extensions', L('VT-x/AMD-V 是 x86 的扩展，ARM 处理器不适用。', 'VT-x/AMD-V are x86 extensions; they do not apply to an ARM processor.'), facts)
+  if (cpu.vt === true) {
+    const hidden = ctx.platform === 'win32' && ctx.winComputerSystem()?.hypervisorPresent === true
+    return makeCheck('cpu.vt-extensions', 'pass', {
+      summary: hidden
+        ? L(
+            `Windows 的虚拟机监控程序正在运行，它本身依赖 ${name}，所以 CPU 一定支持（此时 Windows 不再单独显示这一项）。`,
+            `Windows’ hypervisor is running and it depends on ${name}, so the CPU has it (Windows stops listing it separately then).`,
+          )
+        : guest.isGuest
+          ? L(`本系统是虚拟机，但外层虚拟化软件把 ${name} 传递给了它（嵌套虚拟化）。`, `This OS is a VM, but its hypervisor passes ${name} through to it (nested virtualization).`)
+          : L(`CPU 支持 ${name}。`, `The CPU supports ${name}.`),
+      details,
+      evidence: cpu.evidence,
+      facts,
+    })
+  }
+  if (cpu.vt === false) {
+    if (guest.isGuest) {
+      return makeCheck('cpu.vt-extensions', 'fail', {
+        summary: L(
+          `本系统运行在虚拟机（${guest.hypervisor ?? '未知'}）里，外层没有把 ${name} 传递进来，所以这里看不到它。`,
+          `This OS runs inside a VM (${guest.hypervisor ?? 'unknown'}) whose hypervisor does not pass ${name} through, so it is not visible here.`,
+        ),
+        details,
+        evidence: [...cpu.evidence, ...guest.evidence.filter((e) => !cpu.evidence.includes(e))],
+        fix: nestedFix(guest),
+        facts,
+      })
+    }
+    const linuxIntel = ctx.platform === 'linux' && cpu.vendor === 'intel'
+    return makeCheck('cpu.vt-extensions', 'fail', {
+      summary: linuxIntel
+        ? L(
+            `系统看不到 ${name}：要么 CPU 不支持，要么 BIOS/UEFI 里关闭了它（Linux 在固件关闭 VT-x 时会隐藏 vmx 标志）。`,
+            `The OS does not see ${name}: either the CPU lacks it, or BIOS/UEFI turns it off (Linux hides the vmx flag when firmware disables VT-x).`,
+          )
+        : L(`系统报告 CPU 没有 ${name}。`, `The OS reports that the CPU has no ${name}.`),
+      details,
+      evidence: cpu.evidence,
+      fix: [
+        L('先在 BIOS/UEFI 里找虚拟化选项并打开它（见“固件设置指南”）；保存后彻底关机再开机。', 'First look for the virtualization option in BIOS/UEFI and turn it on (see the firmware guide); save, then power off fully and start again.'),
+        L(`如果固件里没有这一项，查一下 CPU 型号（${cpu.brand ?? '未知'}）是否支持 ${name}；不支持的话只能换电脑或使用机房电脑。`, `If the firmware has no such option, look up whether the CPU model (${cpu.brand ?? 'unknown'}) supports ${name}; if not, use another computer or a lab PC.`),
+      ],
+      facts,
+    })
+  }
+  return makeCheck('cpu.vt-extensions', 'unknown', {
+    summary: L('无法读取 CPU 的虚拟化特性。', 'Could not read the CPU’s virtualization features.'),
+    details,
+    evidence: cpu.evidence,
+    fix: [
+      L('重新检测；如果结果不变，在任务管理器“性能 → CPU”里看“虚拟化”一项，或运行 systeminfo 查看“Hyper-V 要求”。', 'Run the check again; if nothing changes, look at “Virtualization” in Task Manager → Performance → CPU, or run systeminfo and read “Hyper-V Requirements”.'),
+    ],
+    facts,
+  })
+}
+
+function nestedFix(guest: GuestFacts) {
+  return [
+    L('最好直接在实体电脑上做 VMware 实验，而不是在虚拟机里。', 'Best: do the VMware labs on a physical computer, not inside a VM.'),
+    L(
+      `如果必须在虚拟机里做，在外层（${guest.hypervisor ?? '宿主机'}）为这台虚拟机打开嵌套虚拟化：VMware 中勾选“虚拟化 Intel VT-x/EPT 或 AMD-V/RVI”；Hyper-V 中运行 Set-VMProcessor -ExposeVirtualizationExtensions $true；KVM 中使用 host-passthrough CPU 并加载 kvm_intel nested=1。`,
+      `If you must work in a VM, turn on nested virtualization for it in the outer hypervisor (${guest.hypervisor ?? 'the host'}): VMware — tick “Virtualize Intel VT-x/EPT or AMD-V/RVI”; Hyper-V — Set-VMProcessor -ExposeVirtualizationExtensions $true; KVM — a host-passthrough CPU with kvm_intel nested=1.`,
+    ),
+    L('关闭该虚拟机后再修改设置，然后重新启动并重新检测。', 'Change the setting with that VM powered off, then start it and run the check again.'),
+  ]
+}
+
+export function checkSlat(ctx: CheckContext, cpu: CpuFacts): Check {
+  const name = slatName(cpu)
+  const facts = { present: cpu.slat, name }
+  if (cpu.isArm) return skip('cpu.slat', L('EPT/RVI 是 x86 的特性，ARM 处理器不适用。', 'EPT/RVI are x86 features; they do not apply to an ARM processor.'), facts)
+  if (cpu.slat === true)
+    return makeCheck('cpu.slat', 'pass', {
+      summary:
+        ctx.platform === 'darwin'
+          ? L(`支持 ${name}（macOS 的 Hypervisor.framework 可用，它要求 EPT）。`, `${name} is present (macOS’ Hypervisor.framework is available, and it requires EPT).`)
+          : L(`支持 ${name}：客户机的页表由硬件直接转换，内存虚拟化开销小。`, `${name} is present: the hardware walks guest page tables itself, so memory virtualization is cheap.`),
+      evidence: cpu.evidence,
+      facts,
+    })
+  if (cpu.vt === false)
+    return makeCheck('cpu.slat', 'unknown', {
+      summary: L('看不到 VT-x/AMD-V，也就无法判断二级地址转换。', 'VT-x/AMD-V is not visible, so SLAT cannot be judged either.'),
+      evidence: cpu.evidence,
+      fix: [L('先解决“CPU 虚拟化扩展”一项。', 'Resolve “CPU virtualization extensions” first.')],
+      facts,
+    })
+  if (cpu.slat === false)
+    return makeCheck('cpu.slat', 'warn', {
+      summary: L(
+        `没有 ${name}：VMware 只能用较慢的影子页表；如果 Windows 的 Hyper-V 同时开启，Workstation 可能完全无法启动虚拟机。`,
+        `No ${name}: VMware must fall back to slower shadow page tables, and with Windows’ Hyper-V on, Workstation may not start VMs at all.`,
+      ),
+      evidence: cpu.evidence,
+      fix: [
+        L('实验仍可进行，但给虚拟机少分配内存和 CPU，运行会慢一些。', 'You can still do the labs, but give the VM modest memory and CPUs; it will run slower.'),
+        L('不要打开 Hyper-V、WSL2 或内存完整性，它们在这类 CPU 上会和 VMware 冲突。', 'Keep Hyper-V, WSL2 and Memory integrity off: on such CPUs they conflict with VMware.'),
+      ],
+      facts,
+    })
+  const hv = ctx.platform === 'win32' && ctx.winComputerSystem()?.hypervisorPresent === true
+  return makeCheck('cpu.slat', 'unknown', {
+    summary: hv
+      ? L('Windows 的虚拟机监控程序正在运行，它隐藏了 CPU 的 SLAT 信息。', 'Windows’ hypervisor is running and hides the CPU’s SLAT information.')
+      : L('无法读取二级地址转换（SLAT）信息。', 'Could not read second-level address translation (SLAT).'),
+    evidence: cpu.evidence,
+    fix: [
+      L('近十年的 Intel（Core i 第 1 代起）和 AMD（Phenom 起）处理器基本都支持；可按 CPU 型号在厂商网站确认。', 'Practically every Intel (Core i, 1st generation on) and AMD (Phenom on) processor of the last decade has it; confirm by CPU model on the vendor’s site.'),
+    ],
+    facts,
+  })
+}
+
+export function checkFirmware(ctx: CheckContext, cpu: CpuFacts, guest: GuestFacts): Check {
+  const facts: Record<string, boolean | string | null> = { enabled: null, source: null }
+  const fixFirmware = [
+    L('重启电脑，开机时按品牌对应的按键进入 BIOS/UEFI 设置（见下方“固件设置指南”）。', 'Restart and press your brand’s key at power-on to enter BIOS/UEFI setup (see the firmware guide below).'),
+    L(
+      cpu.vendor === 'amd'
+        ? '找到“SVM Mode”/“AMD-V”/“Virtualization”，设为 Enabled。'
+        : '找到“Intel Virtualization Technology”/“Intel VT-x”/“Virtualization”，设为 Enabled。',
+      cpu.vendor === 'amd'
+        ? 'Find “SVM Mode” / “AMD-V” / “Virtualization” and set it to Enabled.'
+        : 'Find “Intel Virtualization Technology” / “Intel VT-x” / “Virtualization” and set it to Enabled.',
+    ),
+    L('保存并退出（通常是 F10），然后彻底关机再开机（不是“重启”），再重新检测。', 'Save and exit (usually F10), then power off completely and start again (not just restart), and run the check again.'),
+  ]
+  if (cpu.isArm) return skip('firmware.vt-enabled', L('ARM 电脑不适用此项。', 'Does not apply to an ARM computer.'), facts)
+
+  if (ctx.platform === 'win32') {
+    const p = ctx.winProcessor()
+    const cs = ctx.winComputerSystem()
+    const sys = ctx.systeminfo()
+    const hypervisor = windowsHypervisorPresent(ctx)
+    const evidence: Evidence[] = []
+    if (ctx.text('win.processor') !== null) evidence.push(ctx.evidence('win.processor', /VirtualizationFirmwareEnabled/i))
+    if (ctx.text('win.computersystem') !== null) evidence.push(ctx.evidence('win.computersystem', /HypervisorPresent/i))
+    if (sys) evidence.push(ctx.evidence('win.systeminfo', /Virtualization Enabled In Firmware|固件中已启用虚拟化|hypervisor has been detected|已检测到虚拟机监控程序/i))
+    if (!cs && ctx.winDeviceGuard()?.vbsStatus === 2) evidence.push(ctx.evidence('win.deviceguard', /VirtualizationBasedSecurityStatus/i))
+    if (hypervisor === true && !guest.isGuest) {
+      facts.enabled = true
+      facts.source = 'hypervisor-present'
+      return makeCheck('firmware.vt-enabled', 'pass', {
+        summary: L(
+          '已启用：Windows 的虚拟机监控程序正在运行，只有固件打开了虚拟化它才能启动（此时 Windows 会把“固件中已启用虚拟化”显示为否或不显示，这不代表关闭）。',
+          'Enabled: Windows’ hypervisor is running, which it can only do when firmware has virtualization on (Windows then shows “Virtualization Enabled In Firmware” as No or hides it; that does not mean off).',
+        ),
+        evidence,
+        facts,
+      })
+    }
+    const enabled = p?.virtualizationFirmwareEnabled ?? sys?.virtualizationFirmwareEnabled ?? null
+    facts.enabled = enabled
+    facts.source = p?.virtualizationFirmwareEnabled !== undefined && p?.virtualizationFirmwareEnabled !== null ? 'Win32_Processor' : sys ? 'systeminfo' : null
+    if (enabled === true)
+      return makeCheck('firmware.vt-enabled', 'pass', { summary: L('BIOS/UEFI 中已启用虚拟化。', 'Virtualization is enabled in BIOS/UEFI.'), evidence, facts })
+    if (enabled === false)
+      return makeCheck('firmware.vt-enabled', 'fail', {
+        summary: L(
+          'BIOS/UEFI 中关闭了虚拟化：VMware 会提示“此主机支持 Intel VT-x，但 Intel VT-x 处于禁用状态”。',
+          'Virtualization is turned off in BIOS/UEFI: VMware will say “This host supports Intel VT-x, but Intel VT-x is disabled”.',
+        ),
+        evidence,
+        fix: fixFirmware,
+        facts,
+      })
+    return makeCheck('firmware.vt-enabled', 'unknown', {
+      summary: sys && !sys.hasHyperVSection
+        ? L('这个 Windows 版本（Windows 7 时代）不报告固件虚拟化状态。', 'This Windows version (Windows 7 era) does not report the firmware virtualization state.')
+        : L('无法读取固件中的虚拟化状态。', 'Could not read the firmware virtualization state.'),
+      evidence: evidence.length ? evidence : [ctx.evidence('win.processor')],
+      fix: [
+        L('打开任务管理器 → 性能 → CPU，看右下角“虚拟化”是否为“已启用”。', 'Open Task Manager → Performance → CPU and see whether “Virtualization” says Enabled.'),
+        ...fixFirmware,
+      ],
+      facts,
+    })
+  }
+
+  if (ctx.platform === 'linux') {
+    const dmesg = ctx.dmesg()
+    const modules = ctx.modules()
+    const kvm = ctx.kvmDevice()
+    const info = ctx.cpuinfo()
+    const kvmOk = ctx.text('linux.kvm-ok')
+    if (kvmOk !== null && /disabled by (your )?BIOS/i.test(kvmOk)) {
+      facts.enabled = false
+      facts.source = 'kvm-ok'
+      return makeCheck('firmware.vt-enabled', 'fail', {
+        summary: L('kvm-ok 报告虚拟化在 BIOS/UEFI 中被关闭。', 'kvm-ok reports that virtualization is turned off in BIOS/UEFI.'),
+        evidence: [ctx.evidence('linux.kvm-ok', /BIOS|can NOT|can be used/i, 3)],
+        fix: fixFirmware,
+        facts,
+      })
+    }
+    if (dmesg?.disabledByBios) {
+      facts.enabled = false
+      facts.source = 'dmesg'
+      return makeCheck('firmware.vt-enabled', 'fail', {
+        summary: L('内核日志显示虚拟化在 BIOS/UEFI 中被关闭（“disabled by bios”）。', 'The kernel log says virtualization is turned off in BIOS/UEFI (“disabled by bios”).'),
+        evidence: [ctx.evidence('linux.dmesg', /disabled by bios|SVM.*disabled|VMX.*disabled/i, 3)],
+        fix: fixFirmware,
+        facts,
+      })
+    }
+    if (guest.isGuest) {
+      facts.source = 'guest'
+      if (cpu.vt === true) {
+        facts.enabled = true
+        return makeCheck('firmware.vt-enabled', 'pass', {
+          summary: L('本系统是虚拟机，外层已把虚拟化扩展传递进来，虚拟固件无需另外设置。', 'This OS is a VM and its hypervisor passes the extensions through; there is no firmware switch to set here.'),
+          evidence: cpu.evidence,
+          facts,
+        })
+      }
+      return makeCheck('firmware.vt-enabled', 'unknown', {
+        summary: L(
+          '本系统是虚拟机，看不到实体电脑的 BIOS/UEFI；要解决的是外层是否开启嵌套虚拟化。',
+          'This OS is a VM and cannot see the physical machine’s BIOS/UEFI; what matters is whether the outer hypervisor enables nested virtualization.',
+        ),
+        evidence: guest.evidence,
+        fix: [L('见“本机是否为虚拟机”一项的修复步骤。', 'See the fix under “Is this computer itself a virtual machine”.')],
+        facts,
+      })
+    }
+    const vendorModule = modules ? ['kvm_intel', 'kvm_amd'].find((m) => modules.has(m)) : undefined
+    if (vendorModule) {
+      facts.enabled = true
+      facts.source = 'kvm-module'
+      return makeCheck('firmware.vt-enabled', 'pass', {
+        summary: L(`已启用：${vendorModule} 内核模块已加载，它只能在固件打开虚拟化时加载。`, `Enabled: the ${vendorModule} module is loaded, which it only does when firmware has virtualization on.`),
+        evidence: [ctx.evidence('linux.modules', /^kvm/, 3)],
+        facts,
+      })
+    }
+    if (cpu.vt === true && info?.vmxFlags && info.vmxFlags.size > 0) {
+      facts.enabled = true
+      facts.source = 'vmx-flags'
+      return makeCheck('firmware.vt-enabled', 'pass', {
+        summary: L('已启用：内核列出了 VMX 的细节（“vmx flags”），它只在固件打开 VT-x 时这样做。', 'Enabled: the kernel lists VMX details (“vmx flags”), which it only does when firmware turns VT-x on.'),
+        evidence: [ctx.evidence('linux.cpuinfo', /^vmx flags/i, 1)],
+        facts,
+      })
+    }
+    const kernel = /^(\d+)\.(\d+)/.exec(String(ctx.json('si.os')?.kernel ?? ''))
+    if (cpu.vt === true && kernel && (Number(kernel[1]) > 5 || (Number(kernel[1]) === 5 && Number(kernel[2]) >= 6))) {
+      facts.enabled = true
+      facts.source = 'kernel-feature-control'
+      return makeCheck('firmware.vt-enabled', 'pass', {
+        summary: L(
+          `已启用：从 5.6 起，Linux 内核在固件关闭 VT-x/AMD-V 时会隐藏 vmx/svm 标志，而这里（内核 ${kernel[0]}）能看到它。`,
+          `Enabled: since 5.6 the Linux kernel hides the vmx/svm flag when firmware turns VT-x/AMD-V off, and here (kernel ${kernel[0]}) it is visible.`,
+        ),
+        evidence: [...cpu.evidence, ctx.evidence('si.os', /kernel/)],
+        facts,
+      })
+    }
+    if (cpu.vt === true && kvm?.opened === true) {
+      facts.enabled = true
+      facts.source = 'dev-kvm'
+      return makeCheck('firmware.vt-enabled', 'pass', {
+        summary: L('已启用：/dev/kvm 可以打开。', 'Enabled: /dev/kvm opens.'),
+        evidence: [ctx.evidence('linux.kvm-device')],
+        facts,
+      })
+    }
+    return makeCheck('firmware.vt-enabled', 'unknown', {
+      summary:
+        cpu.vt === false
+          ? L('看不到 VT-x/AMD-V：可能是固件关闭了它，也可能是 CPU 不支持。', 'VT-x/AMD-V is not visible: firmware may have it off, or the CPU may lack it.')
+          : L('无法确认固件设置：内核日志不可读，KVM 模块也未加载。', 'Cannot confirm the firmware setting: the kernel log is unreadable and no KVM module is loaded.'),
+      evidence: [ctx.evidence('linux.dmesg', /kvm|disabled/i, 3), ...cpu.evidence],
+      fix: [
+        L('运行 sudo dmesg | grep -i kvm：若出现“disabled by bios”，就需要在固件中开启。', 'Run sudo dmesg | grep -i kvm: if it says “disabled by bios”, turn it on in firmware.'),
+        L('或运行 sudo modprobe kvm_intel（AMD 为 kvm_amd），失败提示同样说明固件关闭。', 'Or run sudo modprobe kvm_intel (kvm_amd on AMD): an error there means the same.'),
+        ...fixFirmware,
+      ],
+      facts,
+    })
+  }
+
+  // macOS (Intel): Apple firmware always enables VT-x; hv_support says Hypervisor.framework works.
+  const s = ctx.sysctl()
+  const hv = s?.get('kern.hv_support')
+  facts.source = 'kern.hv_support'
+  if (hv === '1') {
+    facts.enabled = true
+    return makeCheck('firmware.vt-enabled', 'pass', {
+      summary: L('已启用：Mac 固件总是打开 VT-x，kern.hv_support = 1。', 'Enabled: Mac firmware always turns VT-x on, and kern.hv_support = 1.'),
+      evidence: [ctx.evidence('mac.sysctl', /kern\.hv_support/)],
+      facts,
+    })
+  }
+  if (hv === '0') {
+    facts.enabled = false
+    return makeCheck('firmware.vt-enabled', 'fail', {
+      summary: L('kern.hv_support = 0：这台 Mac 的虚拟化框架不可用。', 'kern.hv_support = 0: the virtualization framework is not available on this Mac.'),
+      evidence: [ctx.evidence('mac.sysctl', /kern\.hv_support/)],
+      fix: [L('如果这台 Mac 本身是虚拟机，需在外层开启嵌套虚拟化；否则请更新 macOS。', 'If this Mac is itself a VM, enable nested virtualization outside; otherwise update macOS.')],
+      facts,
+    })
+  }
+  return makeCheck('firmware.vt-enabled', 'unknown', {
+    summary: L('无法读取 kern.hv_support。', 'Could not read kern.hv_support.'),
+    evidence: [ctx.evidence('mac.sysctl', /hv_support/)],
+    facts,
+  })
+}
+
+export function checkVirtualMachine(ctx: CheckContext, cpu: CpuFacts, guest: GuestFacts): Check {
+  const facts = {
+    isGuest: guest.isGuest,
+    hypervisor: guest.hypervisor,
+    nestedExposed: guest.nestedExposed,
+    wsl: guest.wsl,
+    container: guest.container,
+  }
+  const details = [
+    detail('外层虚拟化', 'Outer hypervisor', guest.hypervisor),
+    detail('虚拟化扩展可见', 'Extensions visible', cpu.vt === null ? null : cpu.vt ? 'yes' : 'no'),
+  ]
+  if (guest.container) details.push(detail('容器', 'Container', ctx.detectVirt()))
+  if (guest.isGuest === false)
+    return makeCheck('host.virtual-machine', 'pass', {
+      summary: L('本机是实体电脑，不是虚拟机。', 'This is a physical computer, not a virtual machine.'),
+      details,
+      evidence: guest.evidence,
+      facts,
+    })
+  if (guest.isGuest === true && guest.nestedExposed === true)
+    return makeCheck('host.virtual-machine', 'warn', {
+      summary: L(
+        `本系统是运行在 ${guest.hypervisor} 上的虚拟机，已开启嵌套虚拟化：VMware 能运行，但会比在实体机上慢。`,
+        `This OS is a VM on ${guest.hypervisor} with nested virtualization on: VMware can run, but slower than on a physical machine.`,
+      ),
+      details,
+      evidence: guest.evidence,
+      fix: [L('可以继续做实验；若太慢，请换到实体电脑。', 'You can go on with the labs; if it is too slow, move to a physical computer.')],
+      facts,
+    })
+  if (guest.isGuest === true && guest.nestedExposed === null)
+    return makeCheck('host.virtual-machine', 'unknown', {
+      summary: L(
+        `本系统是运行在 ${guest.hypervisor} 上的虚拟机，但无法确定外层是否开启了嵌套虚拟化。`,
+        `This OS is a VM on ${guest.hypervisor}, but whether nested virtualization is on cannot be told.`,
+      ),
+      details,
+      evidence: guest.evidence,
+      fix: nestedFix(guest),
+      facts,
+    })
+  if (guest.isGuest === true)
+    return makeCheck('host.virtual-machine', 'fail', {
+      summary: L(
+        `本系统是运行在 ${guest.hypervisor} 上的虚拟机，外层没有开启嵌套虚拟化：VMware Workstation 无法在这里用硬件加速运行 64 位客户机。`,
+        `This OS is a VM on ${guest.hypervisor} without nested virtualization: VMware Workstation cannot run 64-bit guests with hardware acceleration here.`,
+      ),
+      details,
+      evidence: guest.evidence,
+      fix: nestedFix(guest),
+      facts,
+    })
+  return makeCheck('host.virtual-machine', 'unknown', {
+    summary: L('无法判断本系统是否运行在虚拟机中。', 'Cannot tell whether this OS runs inside a virtual machine.'),
+    details,
+    evidence: guest.evidence,
+    facts,
+  })
+}

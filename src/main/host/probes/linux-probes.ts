@@ -1,0 +1,79 @@
+import { constants } from 'node:fs'
+import { access, open, readdir, readFile, stat } from 'node:fs/promises'
+import type { ProbeResult } from '../../../shared/host/capture'
+import type { ProbeSpec } from './spec'
+
+const DMI_FIELDS = ['sys_vendor', 'product_name', 'product_version', 'board_vendor', 'board_name', 'bios_vendor', 'bios_version', 'bios_date']
+
+function custom(id: string, read: () => Promise<string>): ProbeSpec {
+  return {
+    id,
+    kind: 'custom',
+    run: async (): Promise<ProbeResult> => {
+      const started = Date.now()
+      try {
+        return { ok: true, text: await read(), durationMs: Date.now() - started }
+      } catch (error) {
+        const e = error as NodeJS.ErrnoException
+        const kind = e.code === 'ENOENT' ? 'missing' : e.code === 'EACCES' || e.code === 'EPERM' ? 'denied' : 'failed'
+        return { ok: false, error: { kind, message: e.message }, durationMs: Date.now() - started }
+      }
+    },
+  }
+}
+
+/** /dev/kvm: does it exist, may this user use it, and does it open. */
+async function kvmDevice(): Promise<string> {
+  try {
+    await stat('/dev/kvm')
+  } catch (error) {
+    return JSON.stringify({ exists: false, readable: false, writable: false, opened: false, error: (error as Error).message })
+  }
+  const can = async (mode: number): Promise<boolean> => access('/dev/kvm', mode).then(() => true, () => false)
+  const readable = await can(constants.R_OK)
+  const writable = await can(constants.W_OK)
+  let opened = false
+  let error: string | undefined
+  try {
+    const handle = await open('/dev/kvm', constants.O_RDWR)
+    await handle.close()
+    opened = true
+  } catch (e) {
+    error = (e as Error).message
+  }
+  return JSON.stringify({ exists: true, readable, writable, opened, ...(error ? { error } : {}) })
+}
+
+export function linuxProbes(): ProbeSpec[] {
+  return [
+    { id: 'linux.cpuinfo', kind: 'file', path: '/proc/cpuinfo' },
+    { id: 'linux.meminfo', kind: 'file', path: '/proc/meminfo', maxBytes: 16 * 1024 },
+    { id: 'linux.modules', kind: 'file', path: '/proc/modules' },
+    { id: 'linux.os-release', kind: 'file', path: '/etc/os-release', maxBytes: 16 * 1024 },
+    custom('linux.kvm-device', kvmDevice),
+    {
+      id: 'linux.dmesg',
+      kind: 'command',
+      command: 'dmesg',
+      args: [],
+      timeoutMs: 4000,
+      keepLines: /kvm|vmx|svm|virtualiz|hypervisor|DMAR|AMD-Vi|IOMMU/i,
+    },
+    { id: 'linux.detect-virt', kind: 'command', command: 'systemd-detect-virt', args: ['--vm'], timeoutMs: 4000 },
+    custom('linux.dmi', async () => {
+      const lines: string[] = []
+      for (const field of DMI_FIELDS) {
+        try {
+          lines.push(`${field}: ${(await readFile(`/sys/class/dmi/id/${field}`, 'utf8')).trim()}`)
+        } catch {
+          /* a missing field is simply absent */
+        }
+      }
+      if (lines.length === 0) throw Object.assign(new Error('no /sys/class/dmi/id'), { code: 'ENOENT' })
+      return lines.join('\n')
+    }),
+    custom('linux.iommu', async () => (await readdir('/sys/class/iommu')).join('\n')),
+    { id: 'linux.ip-addr', kind: 'command', command: 'ip', args: ['-j', 'addr', 'show'], timeoutMs: 4000 },
+    custom('hv.xen', async () => (await readFile('/sys/hypervisor/type', 'utf8')).trim()),
+  ]
+}

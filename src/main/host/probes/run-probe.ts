@@ -1,0 +1,105 @@
+import { execFile } from 'node:child_process'
+import { open } from 'node:fs/promises'
+import type { ProbeErrorKind, ProbeResult } from '../../../shared/host/capture'
+import { decodeVmx, extractVmdkDescriptor } from './decode'
+import type { ProbeSpec } from './spec'
+
+const DEFAULT_TIMEOUT_MS = 8000
+const DEFAULT_MAX_BYTES = 4 * 1024 * 1024
+
+function errorKind(error: NodeJS.ErrnoException & { killed?: boolean; signal?: string | null }): ProbeErrorKind {
+  if (error.code === 'ENOENT') return 'missing'
+  if (error.code === 'EACCES' || error.code === 'EPERM') return 'denied'
+  if (error.code === 'ETIMEDOUT' || error.killed || error.signal === 'SIGTERM' || error.name === 'AbortError') return 'timeout'
+  return 'failed'
+}
+
+function failure(kind: ProbeErrorKind, message: string, started: number, text?: string): ProbeResult {
+  return { ok: false, error: { kind, message: message.slice(0, 500) }, ...(text ? { text } : {}), durationMs: Date.now() - started }
+}
+
+/**
+ * Runs one probe. Commands go through execFile (argument array, no shell) with a timeout; files are
+ * read up to a size limit. Any failure comes back as a ProbeResult with ok: false — never a throw.
+ */
+export async function runProbe(spec: ProbeSpec, signal?: AbortSignal): Promise<ProbeResult> {
+  const started = Date.now()
+  try {
+    if (spec.kind === 'custom') return await spec.run(signal ?? new AbortController().signal)
+    if (spec.kind === 'bundle') return failure('failed', 'a bundle probe is run with runBundle', started)
+    if (spec.kind === 'file') {
+      const handle = await open(spec.path, 'r')
+      try {
+        const max = spec.maxBytes ?? DEFAULT_MAX_BYTES
+        const buffer = Buffer.alloc(max)
+        const { bytesRead } = await handle.read(buffer, 0, max, 0)
+        const bytes = buffer.subarray(0, bytesRead)
+        const text =
+          spec.decode === 'vmx' ? decodeVmx(bytes) : spec.decode === 'vmdk-descriptor' ? extractVmdkDescriptor(bytes) : bytes.toString('utf8')
+        if (text === null) return failure('failed', 'no text descriptor in file', started)
+        return { ok: true, text, durationMs: Date.now() - started }
+      } finally {
+        await handle.close()
+      }
+    }
+    return await new Promise<ProbeResult>((resolve) => {
+      execFile(
+        spec.command,
+        [...spec.args],
+        {
+          timeout: spec.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+          maxBuffer: 8 * 1024 * 1024,
+          windowsHide: true,
+          shell: false,
+          encoding: 'buffer',
+          signal,
+          env: { ...process.env, LC_ALL: 'C', LANG: 'C' },
+        },
+        (error, stdoutBuf, stderrBuf) => {
+          const decode = (b: Buffer): string => (spec.utf16 ? b.toString('utf16le') : b.toString('utf8')).replace(/^\uFEFF/, '')
+          let stdout = decode(stdoutBuf)
+          const stderr = decode(stderrBuf)
+          if (spec.keepLines) stdout = stdout.split(/\r?\n/).filter((l) => spec.keepLines!.test(l)).join('\n')
+          if (error) {
+            const e = error as NodeJS.ErrnoException & { killed?: boolean; signal?: string | null; code?: unknown }
+            if (typeof e.code === 'number') {
+              // The command ran and exited non-zero: its output may still say something (kvm-ok exits 1).
+              const denied = /permission denied|operation not permitted|access is denied|拒绝访问/i.test(stderr)
+              if (stdout.trim() !== '' && !denied) {
+                resolve({ ok: true, text: stdout, exitCode: e.code, durationMs: Date.now() - started })
+                return
+              }
+              resolve(failure(denied ? 'denied' : 'failed', `exit ${e.code}: ${stderr.trim() || stdout.trim()}`, started))
+              return
+            }
+            resolve(failure(errorKind(e), e.message, started))
+            return
+          }
+          resolve({ ok: true, text: stdout, exitCode: 0, durationMs: Date.now() - started })
+        },
+      )
+    })
+  } catch (error) {
+    const e = error as NodeJS.ErrnoException
+    return failure(errorKind(e), e.message ?? String(error), started)
+  }
+}
+
+/** Runs a bundle probe; every id it was meant to yield gets a result, whatever happens. */
+export async function runBundle(
+  spec: Extract<ProbeSpec, { kind: 'bundle' }>,
+  signal?: AbortSignal,
+): Promise<Record<string, ProbeResult>> {
+  const started = Date.now()
+  let results: Record<string, ProbeResult>
+  try {
+    results = await spec.run(signal ?? new AbortController().signal)
+  } catch (error) {
+    const e = error as NodeJS.ErrnoException
+    results = {}
+    for (const id of spec.yields) results[id] = failure(errorKind(e), e.message ?? String(error), started)
+  }
+  for (const id of spec.yields)
+    if (!results[id]) results[id] = failure('failed', `${spec.id} gave no result for ${id}`, started)
+  return results
+}

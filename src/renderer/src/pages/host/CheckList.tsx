@@ -1,0 +1,89 @@
+import { Collapse, Descriptions, Empty, Space, Typography } from 'antd'
+import { isCheckPending } from '../../../../shared/host/check-inputs'
+import { CHECK_GROUP_OF, CHECK_GROUPS, type Check, type HostReport } from '../../../../shared/host/report'
+import { useLocale, useMessages } from '../../i18n/locale-context'
+import { hostMessages } from '../../i18n/messages/host'
+import { StatusTag } from './StatusTag'
+
+function CheckBody(props: { check: Check }): React.JSX.Element {
+  const t = useMessages(hostMessages)
+  const { locale } = useLocale()
+  const { check } = props
+  return (
+    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+      {check.details.length > 0 && (
+        <Descriptions size="small" column={2} title={<Typography.Text type="secondary">{t.details}</Typography.Text>}>
+          {check.details.map((d, i) => (
+            <Descriptions.Item key={i} label={d.label[locale]}>
+              {d.value}
+            </Descriptions.Item>
+          ))}
+        </Descriptions>
+      )}
+      {check.fix.length > 0 && (
+        <div>
+          <Typography.Text strong>{t.fix}</Typography.Text>
+          <ol className="fix-steps" data-testid={`fix-${check.id}`}>
+            {check.fix.map((step, i) => (
+              <li key={i}>{step[locale]}</li>
+            ))}
+          </ol>
+        </div>
+      )}
+      {check.evidence.length > 0 && (
+        <div>
+          <Typography.Text type="secondary">{t.evidence}</Typography.Text>
+          {check.evidence.map((e, i) => (
+            <pre key={i} className="evidence">
+              <span className="evidence-probe">[{e.probe}]</span>
+              {'\n'}
+              {e.excerpt}
+            </pre>
+          ))}
+        </div>
+      )}
+    </Space>
+  )
+}
+
+export function CheckList(props: { report: HostReport | null; pending: readonly string[] }): React.JSX.Element {
+  const t = useMessages(hostMessages)
+  const { locale } = useLocale()
+  const { report, pending } = props
+  if (!report) return <Empty description={t.notRun} />
+  const everythingPending = pending.includes('*')
+  return (
+    <Space direction="vertical" size="large" style={{ width: '100%' }}>
+      {CHECK_GROUPS.map((group) => {
+        const checks = report.checks.filter((c) => CHECK_GROUP_OF[c.id] === group)
+        return (
+          <div key={group} data-testid={`group-${group}`}>
+            <Typography.Title level={5} style={{ marginTop: 0 }}>
+              {t.groups[group]}
+            </Typography.Title>
+            <Collapse
+              size="small"
+              items={checks.map((check) => {
+                const isPending = everythingPending || isCheckPending(check.id, pending)
+                return {
+                  key: check.id,
+                  label: (
+                    <div className="check-row" data-testid={`check-${check.id}`} data-status={isPending ? 'pending' : check.status}>
+                      <StatusTag status={isPending ? 'pending' : check.status} />
+                      <div>
+                        <Typography.Text strong>{check.title[locale]}</Typography.Text>
+                        <div className="check-summary">{isPending ? '…' : check.summary[locale]}</div>
+                      </div>
+                    </div>
+                  ),
+                  children: <CheckBody check={check} />,
+                  collapsible: isPending ? 'disabled' : undefined,
+                }
+              })}
+            />
+          </div>
+        )
+      })}
+    </Space>
+  )
+}

@@ -1,0 +1,77 @@
+import { Alert, Card, Col, Descriptions, Row, Space, Tag, Typography, message } from 'antd'
+import { api, describeApiError } from '../../api/client'
+import { fmt } from '../../i18n/define'
+import { useLocale, useMessages } from '../../i18n/locale-context'
+import { hostMessages } from '../../i18n/messages/host'
+import { CheckList } from './CheckList'
+import { StackDiagram } from './StackDiagram'
+import { useHostCheck } from './useHostCheck'
+import { VerdictCard } from './VerdictCard'
+
+export function HostPage(): React.JSX.Element {
+  const t = useMessages(hostMessages)
+  const { locale } = useLocale()
+  const { report, pending, running, error, run } = useHostCheck({ autoRun: true })
+  const [toast, holder] = message.useMessage()
+
+  const save = async (): Promise<void> => {
+    try {
+      const saved = await api().host.saveCapture()
+      if (saved) void toast.success(fmt(t.captureSaved, { path: saved.path }))
+      else void toast.info(t.captureCancelled)
+    } catch (e) {
+      void toast.error(fmt(t.failed, { reason: describeApiError(e).message }))
+    }
+  }
+
+  const firmware = report?.checks.find((c) => c.id === 'firmware.vt-enabled')
+  const guide = report?.firmwareGuide
+  const showGuide = guide && firmware && !report.partial && (firmware.status === 'fail' || firmware.status === 'unknown') && !report.position.isGuest
+  return (
+    <Space direction="vertical" size="large" style={{ width: '100%' }}>
+      {holder}
+      <VerdictCard report={report} running={running} pendingCount={pending.filter((p) => p !== '*').length} onRun={() => void run()} onSave={() => void save()} />
+      {error && <Alert type="error" showIcon message={fmt(t.failed, { reason: error })} />}
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={15}>
+          <Card>
+            <CheckList report={report} pending={pending} />
+          </Card>
+        </Col>
+        <Col xs={24} xl={9}>
+          <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+            {report && <StackDiagram report={report} />}
+            {showGuide && (
+              <Card size="small" title={fmt(t.firmware.title, { brand: guide.brand })} data-testid="firmware-guide">
+                <Descriptions column={1} size="small">
+                  <Descriptions.Item label={t.firmware.keys}>
+                    {guide.keys.map((k) => (
+                      <Tag key={k}>{k}</Tag>
+                    ))}
+                  </Descriptions.Item>
+                  <Descriptions.Item label={t.firmware.menu}>{guide.menuPath[locale]}</Descriptions.Item>
+                  <Descriptions.Item label={t.firmware.names}>{guide.settingNames.join(' / ')}</Descriptions.Item>
+                </Descriptions>
+                <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
+                  {guide.note[locale]}
+                </Typography.Paragraph>
+              </Card>
+            )}
+            {report && !report.partial && (
+              <Card size="small" title={t.hypervisors}>
+                {report.hypervisors.length === 0
+                  ? t.none
+                  : report.hypervisors.map((h) => (
+                      <Tag key={h.id} style={{ marginBottom: 4 }}>
+                        {h.name}
+                        {h.version ? ` ${h.version}` : ''}
+                      </Tag>
+                    ))}
+              </Card>
+            )}
+          </Space>
+        </Col>
+      </Row>
+    </Space>
+  )
+}

@@ -1,0 +1,24 @@
+import { CheckCircleFilled, CloseCircleFilled, ExclamationCircleFilled, LoadingOutlined, MinusCircleFilled, QuestionCircleFilled } from '@ant-design/icons'
+import { Tag } from 'antd'
+import type { CheckStatus } from '../../../../shared/host/report'
+import { useMessages } from '../../i18n/locale-context'
+import { hostMessages } from '../../i18n/messages/host'
+
+const LOOK: Record<CheckStatus | 'pending', { color: string; icon: React.ReactNode }> = {
+  pass: { color: 'success', icon: <CheckCircleFilled /> },
+  warn: { color: 'warning', icon: <ExclamationCircleFilled /> },
+  fail: { color: 'error', icon: <CloseCircleFilled /> },
+  unknown: { color: 'purple', icon: <QuestionCircleFilled /> },
+  skip: { color: 'default', icon: <MinusCircleFilled /> },
+  pending: { color: 'processing', icon: <LoadingOutlined /> },
+}
+
+export function StatusTag(props: { status: CheckStatus | 'pending' }): React.JSX.Element {
+  const t = useMessages(hostMessages)
+  const look = LOOK[props.status]
+  return (
+    <Tag color={look.color} icon={look.icon} style={{ minWidth: 76, textAlign: 'center' }} data-status={props.status}>
+      {t.status[props.status]}
+    </Tag>
+  )
+}

@@ -1,0 +1,23 @@
+import { z } from 'zod'
+import { channel } from '../ipc/define'
+import { HostReportSchema } from './report'
+
+export const HostProgressSchema = z
+  .object({
+    runId: z.number().int(),
+    report: HostReportSchema,
+    /** Probe ids (or stage placeholders) still running. */
+    pending: z.array(z.string()),
+  })
+  .strict()
+export type HostProgress = z.infer<typeof HostProgressSchema>
+
+export const SavedFileSchema = z.object({ path: z.string() }).strict().nullable()
+
+export const hostChannels = {
+  /** Runs every probe on this machine; progress arrives as `host:progress` events. */
+  runCheck: channel(z.tuple([]), HostReportSchema),
+  /** Saves the last check's capture (redacted) where the student chooses; null when cancelled. */
+  saveCapture: channel(z.tuple([]), SavedFileSchema),
+  lastReport: channel(z.tuple([]), HostReportSchema.nullable()),
+}
