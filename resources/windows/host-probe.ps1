@@ -23,34 +23,33 @@ function Add-Section {
 
 Add-Section 'win.computersystem' {
     Get-CimInstance -ClassName Win32_ComputerSystem |
-        Select-Object Manufacturer, Model, SystemFamily, HypervisorPresent, TotalPhysicalMemory, SystemType
+        Select-Object -Property 'Manufacturer', 'Model', 'SystemFamily', 'HypervisorPresent', 'TotalPhysicalMemory', 'SystemType'
 }
 
 Add-Section 'win.processor' {
     @(Get-CimInstance -ClassName Win32_Processor |
-        Select-Object Name, Manufacturer, NumberOfCores, NumberOfLogicalProcessors, VMMonitorModeExtensions,
-            VirtualizationFirmwareEnabled, SecondLevelAddressTranslationExtensions, Architecture)
+        Select-Object -Property 'Name', 'Manufacturer', 'NumberOfCores', 'NumberOfLogicalProcessors', 'VMMonitorModeExtensions', 'VirtualizationFirmwareEnabled', 'SecondLevelAddressTranslationExtensions', 'Architecture')
 }
 
 Add-Section 'win.os' {
     Get-CimInstance -ClassName Win32_OperatingSystem |
-        Select-Object Caption, Version, BuildNumber, OSArchitecture, OSLanguage, MUILanguages
+        Select-Object -Property 'Caption', 'Version', 'BuildNumber', 'OSArchitecture', 'OSLanguage', 'MUILanguages'
 }
 
 Add-Section 'win.bios' {
-    Get-CimInstance -ClassName Win32_BIOS | Select-Object Manufacturer, SMBIOSBIOSVersion, ReleaseDate
+    Get-CimInstance -ClassName Win32_BIOS | Select-Object -Property 'Manufacturer', 'SMBIOSBIOSVersion', 'ReleaseDate'
 }
 
 Add-Section 'win.deviceguard' {
     Get-CimInstance -Namespace 'root\Microsoft\Windows\DeviceGuard' -ClassName Win32_DeviceGuard |
-        Select-Object VirtualizationBasedSecurityStatus, SecurityServicesRunning, SecurityServicesConfigured
+        Select-Object -Property 'VirtualizationBasedSecurityStatus', 'SecurityServicesRunning', 'SecurityServicesConfigured'
 }
 
 Add-Section 'win.optional-features' {
     $names = @('Microsoft-Hyper-V-All', 'Microsoft-Hyper-V', 'Microsoft-Hyper-V-Hypervisor', 'VirtualMachinePlatform',
         'HypervisorPlatform', 'Containers-DisposableClientVM', 'Microsoft-Windows-Subsystem-Linux')
     $filter = ($names | ForEach-Object { "Name='$_'" }) -join ' OR '
-    @(Get-CimInstance -ClassName Win32_OptionalFeature -Filter $filter | Select-Object Name, InstallState)
+    @(Get-CimInstance -ClassName Win32_OptionalFeature -Filter $filter | Select-Object -Property 'Name', 'InstallState')
 }
 
 Add-Section 'win.bcdedit' {
@@ -62,7 +61,7 @@ Add-Section 'win.bcdedit' {
 
 Add-Section 'win.services' {
     $filter = "Name LIKE 'VM%' OR Name LIKE 'VMware%' OR Name LIKE 'VBox%' OR Name='vmcompute' OR Name='vmms' OR Name='HvHost' OR Name='LxssManager' OR Name='WSLService'"
-    @(Get-CimInstance -ClassName Win32_Service -Filter $filter | Select-Object Name, DisplayName, State, StartMode)
+    @(Get-CimInstance -ClassName Win32_Service -Filter $filter | Select-Object -Property 'Name', 'DisplayName', 'State', 'StartMode')
 }
 
 Add-Section 'win.netadapters' {
@@ -86,9 +85,13 @@ Add-Section 'win.vmware-registry' {
     @('HKLM:\SOFTWARE\VMware, Inc.\VMware Workstation', 'HKLM:\SOFTWARE\WOW6432Node\VMware, Inc.\VMware Workstation',
       'HKLM:\SOFTWARE\VMware, Inc.\VMware Player', 'HKLM:\SOFTWARE\WOW6432Node\VMware, Inc.\VMware Player') | ForEach-Object {
         if (Test-Path -LiteralPath $_) {
-            $key = $_
-            Get-ItemProperty -LiteralPath $key |
-                Select-Object @{ Name = 'Key'; Expression = { $key } }, InstallPath, ProductVersion, ProductCode
+            $item = Get-ItemProperty -LiteralPath $_
+            [pscustomobject][ordered]@{
+                Key            = $_
+                InstallPath    = $item.InstallPath
+                ProductVersion = $item.ProductVersion
+                ProductCode    = $item.ProductCode
+            }
         }
     }
 }
@@ -99,14 +102,14 @@ Add-Section 'win.uninstall' {
         'HKCU:\SOFTWARE\Microsoft\Windows\CurrentVersion\Uninstall\*')
     @(Get-ItemProperty -Path $roots -ErrorAction SilentlyContinue |
         Where-Object { $_.DisplayName -match 'VMware|VirtualBox|Docker|Podman|QEMU|Parallels' } |
-        Select-Object DisplayName, DisplayVersion, Publisher)
+        Select-Object -Property 'DisplayName', 'DisplayVersion', 'Publisher')
 }
 
 Add-Section 'win.wsl' {
     $lxss = 'HKCU:\Software\Microsoft\Windows\CurrentVersion\Lxss'
     if (Test-Path -LiteralPath $lxss) {
         @(Get-ChildItem -LiteralPath $lxss | ForEach-Object {
-            Get-ItemProperty -LiteralPath $_.PSPath | Select-Object DistributionName, Version
+            Get-ItemProperty -LiteralPath $_.PSPath | Select-Object -Property 'DistributionName', 'Version'
         })
     }
     else { @() }

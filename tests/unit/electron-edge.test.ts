@@ -41,9 +41,13 @@ describe('preload', () => {
     await import('../../src/preload/index')
     expect(Object.keys(exposed)).toEqual(['virtlab'])
     const api = exposed.virtlab as Record<string, Record<string, unknown>>
-    expect(Object.keys(api).sort()).toEqual(['app', 'on', 'settings'])
+    const { CHANNELS } = await import('../../src/shared/ipc/channels')
+    expect(Object.keys(api).sort()).toEqual([...Object.keys(CHANNELS), 'on'].sort())
+    for (const [ns, methods] of Object.entries(CHANNELS)) {
+      expect(Object.keys(api[ns]!).sort(), ns).toEqual([...methods].sort())
+      expect(Object.values(api[ns]!).every((f) => typeof f === 'function')).toBe(true)
+    }
     expect(Object.keys(api.app!).sort()).toEqual(['info', 'openExternal', 'reportError'])
-    expect(Object.values(api.settings!).every((f) => typeof f === 'function')).toBe(true)
     expect(() => (api.on as unknown as (e: string, l: () => void) => void)('ipc:anything', () => undefined)).toThrow(/Unknown event/)
   })
 })

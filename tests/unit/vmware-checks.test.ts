@@ -146,6 +146,23 @@ describe('vmware checks on Windows', () => {
     expect(facts(c, 'vmware.installed')).toMatchObject({ version: '25H2', build: 24995812 })
   })
 
+  it('tells Workstation Pro from a Player-only install by the registry key the probe names', () => {
+    const both = JSON.stringify([
+      { Key: 'HKLM:\\SOFTWARE\\WOW6432Node\\VMware, Inc.\\VMware Workstation', InstallPath: 'C:\\VMware\\', ProductVersion: '17.6.4.24832109', ProductCode: '{X}' },
+      { Key: 'HKLM:\\SOFTWARE\\WOW6432Node\\VMware, Inc.\\VMware Player', InstallPath: 'C:\\VMware\\', ProductVersion: '17.6.4.24832109', ProductCode: '{X}' },
+    ])
+    expect(facts(run('win32', windowsHost({ 'win.vmware-registry': ok(both) })), 'vmware.installed').product).toBe('workstation-pro')
+    const player = JSON.stringify({ Key: 'HKLM:\\SOFTWARE\\WOW6432Node\\VMware, Inc.\\VMware Player', InstallPath: 'C:\\VMware Player\\', ProductVersion: '16.2.5.20904516' })
+    const c = run('win32', windowsHost({ 'win.vmware-registry': ok(player) }))
+    expect(facts(c, 'vmware.installed')).toMatchObject({ product: 'workstation-player', version: '16.2.5' })
+    expect(get(c, 'vmware.installed').status).toBe('warn')
+  })
+
+  it('reads an empty registry section as “not installed”', () => {
+    const c = run('win32', { 'win.vmware-registry': ok(''), 'win.uninstall': ok('') })
+    expect(get(c, 'vmware.installed').status).toBe('fail')
+  })
+
   it('warns for a version older than 17', () => {
     const c = run('win32', windowsHost({ 'win.vmware-registry': ok(JSON.stringify({ InstallPath: 'C:\\VMware\\', ProductVersion: '16.2.5.20904516' })) }))
     expect(get(c, 'vmware.installed').status).toBe('warn')
@@ -271,6 +288,11 @@ describe('vmware checks: VMs', () => {
     expect(vms.status).toBe('warn')
     expect(vms.facts).toEqual({ vms: [] })
     expect(fixText(vms)).toMatch(/New Virtual Machine/)
+  })
+
+  it('is unknown, not “none found”, when no VM source was collected at all', () => {
+    const c = run('linux', { 'vmware.version': ok(text('commands/vmware-v-linux-17.5.2.txt')) })
+    expect(get(c, 'vmware.vms').status).toBe('unknown')
   })
 
   it('is unknown when the only .vmx found could not be read', () => {

@@ -2,6 +2,7 @@ import type { Localized } from '../../../shared/i18n/locale'
 import type { Check, CheckStatus, Detail, Evidence, FactValue } from '../../../shared/host/report'
 import type { CheckContext } from '../context'
 import type { HostInterface } from '../interpret/linux'
+import { parsePowerShellObjects, propString } from '../interpret/powershell-output'
 import {
   basenameOf,
   BUILD_17_0_0,
@@ -255,7 +256,16 @@ function detectInstall(ctx: CheckContext): Install {
     if (entry || unState !== 'read') evidence.push(ctx.evidence('win.uninstall', /VMware/i))
     if ((reg && (reg.installPath || reg.productVersion)) || entry) {
       const parsed = parseProductVersion(reg?.productVersion) ?? parseProductVersion(entry?.displayVersion)
-      const player = /player/i.test(reg?.productName ?? '') || (entry !== null && /Player/i.test(entry.displayName) && !/Workstation/i.test(entry.displayName))
+      // The probe reads the Workstation and the Player keys (each record names its `Key`); a Workstation
+      // install may also write a Player key, so it is Player only when no Workstation key has data.
+      const keys = parsePowerShellObjects(ctx.text('win.vmware-registry') ?? '')
+        .filter((r) => propString(r, 'InstallPath') || propString(r, 'ProductVersion'))
+        .map((r) => propString(r, 'Key') ?? '')
+      const playerOnly = keys.length > 0 && keys.every((k) => /VMware Player\s*$/i.test(k))
+      const player =
+        playerOnly ||
+        /player/i.test(reg?.productName ?? '') ||
+        (keys.length === 0 && entry !== null && /Player/i.test(entry.displayName) && !/Workstation/i.test(entry.displayName))
       return {
         state: 'yes',
         product: player ? 'workstation-player' : 'workstation-pro',
@@ -298,8 +308,8 @@ function detectInstall(ctx: CheckContext): Install {
   }
   if (vState === 'read' && /vmware/i.test(ctx.text('vmware.version') ?? ''))
     return { state: 'yes', ...base, product: 'workstation-pro', installPath: '/usr/lib/vmware', reason: 'vmware -v (no version)', evidence }
+  // Only `vmware -v` itself can say "not installed": checks also run on partial captures while probes are pending.
   if (vState === 'missing') return { state: 'no', ...base, reason: '', evidence }
-  if (vState === 'absent' && probeState(ctx, 'vmware.linux-config') === 'missing') return { state: 'no', ...base, reason: '', evidence }
   return { state: 'unknown', ...base, reason: ctx.failure('vmware.version'), evidence }
 }
 
@@ -987,6 +997,13 @@ function vmsCheck(ctx: CheckContext, install: Install, vms: VmRead[]): Check {
       evidence,
       facts,
     })
+  if (VM_SOURCES.every((id) => probeState(ctx, id) === 'absent'))
+    return makeCheck('vmware.vms', 'unknown', {
+      summary: L('没有读取任何能列出虚拟机的来源（首选项、库、虚拟机文件夹），无法判断。', 'None of the places that list VMs (preferences, library, VM folder) was read, so this cannot be told.'),
+      details,
+      evidence,
+      facts,
+    })
   const brokenSource = VM_SOURCES.find((id) => probeState(ctx, id) === 'failed' && id !== 'vmware.vmrun-list')
   if (brokenSource)
     return makeCheck('vmware.vms', 'unknown', {
@@ -1168,6 +1185,7 @@ function guarded(id: (typeof VMWARE_CHECK_IDS)[number], build: () => Check): Che
   try {
     return build()
   } catch (error) {
+    if (process.env.VIRTLAB_STRICT_PARSERS === '1') throw error
     // A bug here must not hide the rest of the report, and must never read as a pass.
     const message = error instanceof Error ? error.message : String(error)
     return makeCheck(id, 'unknown', {
@@ -1181,14 +1199,16 @@ export function vmwareChecks(ctx: CheckContext): Check[] {
   if (ctx.platform === 'darwin') {
     try {
       return macChecks(ctx)
-    } catch {
+    } catch (error) {
+      if (process.env.VIRTLAB_STRICT_PARSERS === '1') throw error
       return VMWARE_CHECK_IDS.map((id) => skip(id, MAC_SUMMARY))
     }
   }
   let install: Install
   try {
     install = detectInstall(ctx)
-  } catch {
+  } catch (error) {
+    if (process.env.VIRTLAB_STRICT_PARSERS === '1') throw error
     install = { state: 'unknown', product: null, version: null, build: null, major: null, installPath: null, reason: 'internal error', evidence: [] }
   }
   let adapters: Adapters = { byVnet: null, probe: ctx.platform === 'win32' ? 'win.netadapters' : 'linux.ip-addr', evidence: { probe: 'vmware', excerpt: '' } }
@@ -1197,12 +1217,14 @@ export function vmwareChecks(ctx: CheckContext): Check[] {
   try {
     adapters = hostAdapters(ctx)
     networks = buildNetworks(adapters, netConfig(ctx))
-  } catch {
+  } catch (error) {
+    if (process.env.VIRTLAB_STRICT_PARSERS === '1') throw error
     /* networks stay empty: the network check then reports unknown */
   }
   try {
     vms = readVms(ctx)
-  } catch {
+  } catch (error) {
+    if (process.env.VIRTLAB_STRICT_PARSERS === '1') throw error
     /* no VMs read */
   }
   const vmnet8 = networks.find((n) => n.vnet === 8)

@@ -10,10 +10,15 @@
 import type { HostInterface } from './linux'
 import { lines, toNumber } from './text'
 
+/**
+ * The safety net around every exported parser. Tests set VIRTLAB_STRICT_PARSERS=1 so that the
+ * property tests see a bug as a throw instead of a quietly empty result.
+ */
 function safe<T>(fallback: () => T, run: () => T): T {
   try {
     return run()
-  } catch {
+  } catch (error) {
+    if (process.env.VIRTLAB_STRICT_PARSERS === '1') throw error
     return fallback()
   }
 }

@@ -1,5 +1,7 @@
 import { execFile } from 'node:child_process'
-import { open } from 'node:fs/promises'
+import { access, open } from 'node:fs/promises'
+import { constants } from 'node:fs'
+import { delimiter, isAbsolute, join } from 'node:path'
 import type { ProbeErrorKind, ProbeResult } from '../../../shared/host/capture'
 import { decodeVmx, extractVmdkDescriptor } from './decode'
 import type { ProbeSpec } from './spec'
@@ -16,6 +18,37 @@ function errorKind(error: NodeJS.ErrnoException & { killed?: boolean; signal?: s
 
 function failure(kind: ProbeErrorKind, message: string, started: number, text?: string): ProbeResult {
   return { ok: false, error: { kind, message: message.slice(0, 500) }, ...(text ? { text } : {}), durationMs: Date.now() - started }
+}
+
+const located = new Map<string, Promise<string | null>>()
+
+/**
+ * Finds a bare command name on PATH (with PATHEXT on Windows) without starting a process, so a
+ * program that is not installed costs no fork. Absolute paths are returned as they are.
+ */
+export function locateCommand(command: string, env: NodeJS.ProcessEnv = process.env, platform = process.platform): Promise<string | null> {
+  if (isAbsolute(command) || command.includes('/') || command.includes('\\')) return Promise.resolve(command)
+  const key = `${platform}:${command}:${env.PATH ?? env.Path ?? ''}`
+  let found = located.get(key)
+  if (!found) {
+    found = (async () => {
+      const dirs = (env.PATH ?? env.Path ?? '').split(platform === 'win32' ? ';' : delimiter).filter(Boolean)
+      const exts = platform === 'win32' ? ['', ...(env.PATHEXT ?? '.EXE;.CMD;.BAT;.COM').split(';').map((e) => e.toLowerCase())] : ['']
+      for (const dir of dirs)
+        for (const ext of exts) {
+          const candidate = join(dir, `${command}${ext}`)
+          try {
+            await access(candidate, platform === 'win32' ? constants.F_OK : constants.X_OK)
+            return candidate
+          } catch {
+            /* keep looking */
+          }
+        }
+      return null
+    })()
+    located.set(key, found)
+  }
+  return found
 }
 
 /**
@@ -42,9 +75,11 @@ export async function runProbe(spec: ProbeSpec, signal?: AbortSignal): Promise<P
         await handle.close()
       }
     }
+    const executable = await locateCommand(spec.command)
+    if (executable === null) return failure('missing', `${spec.command}: command not found`, started)
     return await new Promise<ProbeResult>((resolve) => {
       execFile(
-        spec.command,
+        executable,
         [...spec.args],
         {
           timeout: spec.timeoutMs ?? DEFAULT_TIMEOUT_MS,

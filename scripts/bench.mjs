@@ -1,0 +1,34 @@
+#!/usr/bin/env node
+// `npm run bench`: performance goals, measured (not asserted in tests).
+//  1. the CLI host check, process start to exit, against a bare `node -e 0`;
+//  2. in-process benchmarks (vitest bench): replaying every fixture, the records store, imports.
+import { spawnSync } from 'node:child_process'
+import { join } from 'node:path'
+
+const root = join(import.meta.dirname, '..')
+const RUNS = Number(process.env.BENCH_RUNS ?? 15)
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b)
+  const mid = Math.floor(sorted.length / 2)
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
+}
+
+function time(args) {
+  const samples = []
+  for (let i = 0; i < RUNS; i += 1) {
+    const started = process.hrtime.bigint()
+    const result = spawnSync(process.execPath, args, { cwd: root, stdio: 'ignore' })
+    if (result.error) throw result.error
+    samples.push(Number(process.hrtime.bigint() - started) / 1e6)
+  }
+  return median(samples)
+}
+
+const bare = time(['-e', '0'])
+const cli = time(['bin/virtlab.js', 'check', '--json'])
+console.log(`node -e 0                      median ${bare.toFixed(1)} ms (${RUNS} runs)`)
+console.log(`virtlab check --json (live)    median ${cli.toFixed(1)} ms — ${(cli / bare).toFixed(1)}× bare node (goal ≤ 5×)`)
+
+const bench = spawnSync(join(root, 'node_modules/.bin/vitest'), ['bench', '--run', '--project', 'bench'], { cwd: root, stdio: 'inherit' })
+process.exit(bench.status ?? 1)

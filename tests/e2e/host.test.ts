@@ -1,0 +1,74 @@
+import { readFileSync } from 'node:fs'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser } from 'playwright-core'
+import { parseCaptureText } from '../../src/main/host/capture-file'
+import { launchChromium, openApp, screenshot, serveRenderer } from './harness'
+
+let browser: Browser
+let server: { url: string; close: () => Promise<void> }
+
+beforeAll(async () => {
+  server = await serveRenderer()
+  browser = await launchChromium()
+})
+afterAll(async () => {
+  await browser?.close()
+  await server?.close()
+})
+
+const cpuinfo = readFileSync('/proc/cpuinfo', 'utf8')
+const flags = new Set((/^flags\s*:\s*(.*)$/m.exec(cpuinfo)?.[1] ?? '').split(/\s+/))
+const vt = flags.has('vmx') || flags.has('svm')
+
+describe('Host check page, against the real inspection of this machine', () => {
+  it.each(['zh-CN', 'en'] as const)('%s: shows the verdict first, grouped checks, evidence and fixes', async (locale) => {
+    const { page, context, app } = await openApp(browser, server.url, { locale, viewport: { width: 1440, height: 900 } })
+    await page.getByTestId('nav-host').click()
+    const verdict = page.getByTestId('verdict-status')
+    await expect.poll(() => verdict.getAttribute('data-verdict'), { timeout: 30_000 }).not.toBe('pending')
+    const status = await verdict.getAttribute('data-verdict')
+    // What this machine shows decides the verdict: a guest without VT-x needs action.
+    if (flags.has('hypervisor') && !vt) expect(status).toBe('action-needed')
+    expect(await page.getByTestId('check-cpu.vt-extensions').getAttribute('data-status')).toBe(vt ? 'pass' : 'fail')
+    expect(await page.getByTestId('check-windows.hypervisor').getAttribute('data-status')).toBe('skip')
+    expect(await page.getByTestId('check-vmware.installed').getAttribute('data-status')).toBe('fail')
+    for (const group of ['cpu-firmware', 'windows-hypervisor', 'resources', 'vmware', 'other-hypervisors'])
+      expect(await page.getByTestId(`group-${group}`).count()).toBe(1)
+    // Progress events were sent while probes ran.
+    expect(app.events.filter((e) => e.event === 'host:progress').length).toBeGreaterThan(1)
+    await page.getByTestId('check-vmware.installed').click()
+    await expect.poll(() => page.getByTestId('fix-vmware.installed').isVisible()).toBe(true)
+    await page.getByTestId('check-cpu.vt-extensions').click()
+    expect(await page.getByTestId('stack-diagram').isVisible()).toBe(true)
+    await screenshot(page, `host-${locale}`)
+    await context.close()
+  })
+
+  it('re-check shows the first results quickly, then the final report', async () => {
+    const { page, context, app } = await openApp(browser, server.url, { locale: 'en' })
+    await page.getByTestId('nav-host').click()
+    await expect.poll(() => page.getByTestId('verdict-status').getAttribute('data-verdict'), { timeout: 30_000 }).not.toBe('pending')
+    const before = app.events.length
+    await page.getByTestId('host-run').click()
+    await expect.poll(() => app.events.length > before, { timeout: 10_000 }).toBe(true)
+    await expect.poll(() => page.getByTestId('verdict-status').getAttribute('data-verdict'), { timeout: 30_000 }).not.toBe('pending')
+    await context.close()
+  })
+
+  it('saves a redacted diagnostic capture that replays to the same verdict', async () => {
+    const { page, context, app } = await openApp(browser, server.url, { locale: 'zh-CN' })
+    await page.getByTestId('nav-host').click()
+    await expect.poll(() => page.getByTestId('verdict-status').getAttribute('data-verdict'), { timeout: 30_000 }).not.toBe('pending')
+    const shown = await page.getByTestId('verdict-status').getAttribute('data-verdict')
+    const path = `${app.userDataDir}/student-capture.json`
+    app.savePaths.push(path)
+    await page.getByTestId('host-save').click()
+    await expect.poll(() => page.getByText('诊断文件已保存').count()).toBeGreaterThan(0)
+    const capture = parseCaptureText(readFileSync(path, 'utf8'))
+    expect(capture.redacted).toBe(true)
+    expect(capture.platform).toBe(process.platform)
+    const { evaluateCapture } = await import('../../src/main/host/evaluate')
+    expect(evaluateCapture(capture, { source: 'replay' }).verdict.status).toBe(shown)
+    await context.close()
+  })
+})
