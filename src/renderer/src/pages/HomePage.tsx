@@ -1,14 +1,27 @@
 import { ArrowRightOutlined } from '@ant-design/icons'
 import { Button, Card, Col, Row, Space, Steps, Typography } from 'antd'
+import { useEffect, useState } from 'react'
+import type { HostReport } from '../../../shared/host/report'
+import { api } from '../api/client'
+import { hostMessages } from '../i18n/messages/host'
 import { useAppState } from '../app/app-state'
 import { navigate } from '../app/routes'
 import { fmt } from '../i18n/define'
-import { useMessages } from '../i18n/locale-context'
+import { useLocale, useMessages } from '../i18n/locale-context'
 import { homeMessages } from '../i18n/messages/home'
 
 export function HomePage(): React.JSX.Element {
   const t = useMessages(homeMessages)
+  const th = useMessages(hostMessages)
+  const { locale } = useLocale()
   const { info } = useAppState()
+  const [last, setLast] = useState<HostReport | null>(null)
+  useEffect(() => {
+    void api()
+      .host.lastReport()
+      .then(setLast)
+      .catch(() => undefined)
+  }, [])
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
       <Card>
@@ -33,6 +46,19 @@ export function HomePage(): React.JSX.Element {
             description: t.steps[key].body,
           }))}
         />
+      </Card>
+      <Card size="small" title={t.lastCheck} data-testid="home-last-check">
+        {last ? (
+          <Space direction="vertical" size={4}>
+            <Typography.Text strong>{th.verdict[last.verdict.status]}</Typography.Text>
+            <Typography.Text>{last.verdict.summary[locale]}</Typography.Text>
+            <Button type="link" style={{ padding: 0 }} onClick={() => navigate('host')}>
+              {t.viewCheck}
+            </Button>
+          </Space>
+        ) : (
+          <Typography.Text type="secondary">{t.noCheck}</Typography.Text>
+        )}
       </Card>
       <Row gutter={16}>
         <Col span={24}>

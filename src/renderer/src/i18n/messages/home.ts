@@ -15,6 +15,9 @@ export const homeMessages = defineMessages(
     openLabs: '进入实验',
     machine: '本机',
     version: '版本 {version}',
+    lastCheck: '上次主机检测',
+    noCheck: '还没有检测过这台电脑。',
+    viewCheck: '查看详情',
   },
   {
     title: 'Welcome to VirtLab Companion',
@@ -30,5 +33,8 @@ export const homeMessages = defineMessages(
     openLabs: 'Open the labs',
     machine: 'This computer',
     version: 'Version {version}',
+    lastCheck: 'Last host check',
+    noCheck: 'This computer has not been checked yet.',
+    viewCheck: 'See details',
   },
 )
