@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest'
 import { createReadStream, existsSync, mkdirSync, statSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -137,4 +138,31 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const path = join(ARTIFACTS, `${name}.png`)
   await page.screenshot({ path, fullPage: true })
   return path
+}
+
+/**
+ * Per test file: one loopback server for out/renderer and one Chromium, started before the tests
+ * and closed after them. Call at the top level of an e2e test file.
+ */
+export function useBrowser(): { readonly browser: () => Browser; readonly url: () => string } {
+  let browser: Browser | undefined
+  let server: { url: string; close: () => Promise<void> } | undefined
+  beforeAll(async () => {
+    server = await serveRenderer()
+    browser = await launchChromium()
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await server?.close()
+  })
+  return {
+    browser: () => {
+      if (!browser) throw new Error('Chromium is not running (useBrowser must be called at top level)')
+      return browser
+    },
+    url: () => {
+      if (!server) throw new Error('the renderer server is not running')
+      return server.url
+    },
+  }
 }

@@ -1,20 +1,9 @@
 import { readFileSync } from 'node:fs'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import { parseCaptureText } from '../../src/main/host/capture-file'
-import { launchChromium, openApp, screenshot, serveRenderer } from './harness'
+import { openApp, screenshot, useBrowser } from './harness'
 
-let browser: Browser
-let server: { url: string; close: () => Promise<void> }
-
-beforeAll(async () => {
-  server = await serveRenderer()
-  browser = await launchChromium()
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-})
+const chromium = useBrowser()
 
 const cpuinfo = readFileSync('/proc/cpuinfo', 'utf8')
 const flags = new Set((/^flags\s*:\s*(.*)$/m.exec(cpuinfo)?.[1] ?? '').split(/\s+/))
@@ -22,7 +11,7 @@ const vt = flags.has('vmx') || flags.has('svm')
 
 describe('Host check page, against the real inspection of this machine', () => {
   it.each(['zh-CN', 'en'] as const)('%s: shows the verdict first, grouped checks, evidence and fixes', async (locale) => {
-    const { page, context, app } = await openApp(browser, server.url, { locale, viewport: { width: 1440, height: 900 } })
+    const { page, context, app } = await openApp(chromium.browser(), chromium.url(), { locale, viewport: { width: 1440, height: 900 } })
     await page.getByTestId('nav-host').click()
     const verdict = page.getByTestId('verdict-status')
     await expect.poll(() => verdict.getAttribute('data-verdict'), { timeout: 30_000 }).not.toBe('pending')
@@ -45,7 +34,7 @@ describe('Host check page, against the real inspection of this machine', () => {
   })
 
   it('re-check shows the first results quickly, then the final report', async () => {
-    const { page, context, app } = await openApp(browser, server.url, { locale: 'en' })
+    const { page, context, app } = await openApp(chromium.browser(), chromium.url(), { locale: 'en' })
     await page.getByTestId('nav-host').click()
     await expect.poll(() => page.getByTestId('verdict-status').getAttribute('data-verdict'), { timeout: 30_000 }).not.toBe('pending')
     const before = app.events.length
@@ -56,7 +45,7 @@ describe('Host check page, against the real inspection of this machine', () => {
   })
 
   it('saves a redacted diagnostic capture that replays to the same verdict', async () => {
-    const { page, context, app } = await openApp(browser, server.url, { locale: 'zh-CN' })
+    const { page, context, app } = await openApp(chromium.browser(), chromium.url(), { locale: 'zh-CN' })
     await page.getByTestId('nav-host').click()
     await expect.poll(() => page.getByTestId('verdict-status').getAttribute('data-verdict'), { timeout: 30_000 }).not.toBe('pending')
     const shown = await page.getByTestId('verdict-status').getAttribute('data-verdict')

@@ -1,26 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import { CHANNELS } from '../../src/shared/ipc/channels'
 import { createTestApp } from '../support/services'
-import { launchChromium, openApp, screenshot, serveRenderer } from './harness'
+import { openApp, screenshot, useBrowser } from './harness'
 
-let browser: Browser
-let server: { url: string; close: () => Promise<void> }
-
-beforeAll(async () => {
-  server = await serveRenderer()
-  browser = await launchChromium()
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-})
+const chromium = useBrowser()
 
 const NAV = ['home', 'host', 'labs', 'lessons', 'records', 'settings'] as const
 
 describe('app shell in Chromium, bridged to the real main services', () => {
   it('starts in Chinese on a Chinese system and walks every page', async () => {
-    const { page, context } = await openApp(browser, server.url, { locale: 'zh-CN' })
+    const { page, context } = await openApp(chromium.browser(), chromium.url(), { locale: 'zh-CN' })
     await expect.poll(() => page.getByTestId('page-title').textContent()).toBe('首页')
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN')
     const titles: string[] = []
@@ -35,7 +24,7 @@ describe('app shell in Chromium, bridged to the real main services', () => {
   })
 
   it('starts in English on an English system, and the choice of language is remembered', async () => {
-    const first = await openApp(browser, server.url, { locale: 'en' })
+    const first = await openApp(chromium.browser(), chromium.url(), { locale: 'en' })
     await expect.poll(() => first.page.getByTestId('page-title').textContent()).toBe('Home')
     await screenshot(first.page, 'shell-home-en')
     await first.page.getByTestId('nav-settings').click()
@@ -47,7 +36,7 @@ describe('app shell in Chromium, bridged to the real main services', () => {
     await first.context.close()
 
     // A second start with the same user-data folder comes up in Chinese although the OS is English.
-    const again = await openApp(browser, server.url, {
+    const again = await openApp(chromium.browser(), chromium.url(), {
       locale: 'en',
       app: createTestApp({ systemLocale: 'en', userDataDir: first.app.userDataDir }),
     })
@@ -56,7 +45,7 @@ describe('app shell in Chromium, bridged to the real main services', () => {
   })
 
   it('the bridge exposes only named functions from the contract, and main rejects bad arguments', async () => {
-    const { page, context } = await openApp(browser, server.url, { locale: 'en' })
+    const { page, context } = await openApp(chromium.browser(), chromium.url(), { locale: 'en' })
     const shape = await page.evaluate(() =>
       Object.fromEntries(
         Object.entries(window.virtlab).map(([key, value]) => [

@@ -2,22 +2,11 @@ import { existsSync } from 'node:fs'
 import { statfs } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import si from 'systeminformation'
-import type { ProbeResult } from '../../../shared/host/capture'
+import { customProbe } from './run-probe'
 import type { ProbeEnvironment, ProbeSpec } from './spec'
 
 function siProbe(id: string, read: () => Promise<unknown>): ProbeSpec {
-  return {
-    id,
-    kind: 'custom',
-    run: async (): Promise<ProbeResult> => {
-      const started = Date.now()
-      try {
-        return { ok: true, text: JSON.stringify(await read()), durationMs: Date.now() - started }
-      } catch (error) {
-        return { ok: false, error: { kind: 'failed', message: String((error as Error)?.message ?? error) }, durationMs: Date.now() - started }
-      }
-    },
-  }
+  return customProbe(id, async () => JSON.stringify(await read()))
 }
 
 /** Where VMware puts new VMs by default on this platform. */
@@ -29,25 +18,12 @@ export function defaultVmFolder(env: ProbeEnvironment): string {
 
 /** Free space of the folder VMs go to, or of its nearest existing parent. */
 export function vmFolderProbe(folder: string): ProbeSpec {
-  return {
-    id: 'host.vm-folder',
-    kind: 'custom',
-    run: async (): Promise<ProbeResult> => {
-      const started = Date.now()
-      let path = folder
-      while (!existsSync(path) && dirname(path) !== path) path = dirname(path)
-      try {
-        const stats = await statfs(path)
-        return {
-          ok: true,
-          text: JSON.stringify({ path, requested: folder, freeBytes: stats.bavail * stats.bsize, totalBytes: stats.blocks * stats.bsize }),
-          durationMs: Date.now() - started,
-        }
-      } catch (error) {
-        return { ok: false, error: { kind: 'failed', message: (error as Error).message }, durationMs: Date.now() - started }
-      }
-    },
-  }
+  return customProbe('host.vm-folder', async () => {
+    let path = folder
+    while (!existsSync(path) && dirname(path) !== path) path = dirname(path)
+    const stats = await statfs(path)
+    return JSON.stringify({ path, requested: folder, freeBytes: stats.bavail * stats.bsize, totalBytes: stats.blocks * stats.bsize })
+  })
 }
 
 export function commonProbes(env: ProbeEnvironment): ProbeSpec[] {

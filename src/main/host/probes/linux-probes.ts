@@ -1,26 +1,11 @@
 import { constants } from 'node:fs'
 import { access, open, readdir, readFile, stat } from 'node:fs/promises'
-import type { ProbeResult } from '../../../shared/host/capture'
+import { customProbe } from './run-probe'
 import type { ProbeSpec } from './spec'
 
 const DMI_FIELDS = ['sys_vendor', 'product_name', 'product_version', 'board_vendor', 'board_name', 'bios_vendor', 'bios_version', 'bios_date']
 
-function custom(id: string, read: () => Promise<string>): ProbeSpec {
-  return {
-    id,
-    kind: 'custom',
-    run: async (): Promise<ProbeResult> => {
-      const started = Date.now()
-      try {
-        return { ok: true, text: await read(), durationMs: Date.now() - started }
-      } catch (error) {
-        const e = error as NodeJS.ErrnoException
-        const kind = e.code === 'ENOENT' ? 'missing' : e.code === 'EACCES' || e.code === 'EPERM' ? 'denied' : 'failed'
-        return { ok: false, error: { kind, message: e.message }, durationMs: Date.now() - started }
-      }
-    },
-  }
-}
+const custom = customProbe
 
 /** /dev/kvm: does it exist, may this user use it, and does it open. */
 async function kvmDevice(): Promise<string> {

@@ -20,6 +20,26 @@ function failure(kind: ProbeErrorKind, message: string, started: number, text?: 
   return { ok: false, error: { kind, message: message.slice(0, 500) }, ...(text ? { text } : {}), durationMs: Date.now() - started }
 }
 
+/**
+ * A probe whose reading is done in-process (fs calls, systeminformation): `read` returns the raw
+ * text; a thrown error becomes a failed probe of the matching kind.
+ */
+export function customProbe(id: string, read: () => Promise<string>): ProbeSpec {
+  return {
+    id,
+    kind: 'custom',
+    run: async (): Promise<ProbeResult> => {
+      const started = Date.now()
+      try {
+        return { ok: true, text: await read(), durationMs: Date.now() - started }
+      } catch (error) {
+        const e = error as NodeJS.ErrnoException
+        return failure(errorKind(e), e?.message ?? String(error), started)
+      }
+    },
+  }
+}
+
 const located = new Map<string, Promise<string | null>>()
 
 /**
