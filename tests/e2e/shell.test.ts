@@ -66,6 +66,19 @@ describe('app shell in Chromium, bridged to the real main services', () => {
       ),
     )
     expect(error).toMatch(/bad-arguments/)
+    // The Content-Security-Policy is strict and enforced: injected inline script does not run.
+    const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')
+    expect(csp).toMatch(/default-src 'none'/)
+    expect(csp).toMatch(/script-src 'self'(;|$)/)
+    expect(csp).not.toMatch(/unsafe-eval/)
+    const ran = await page.evaluate(async () => {
+      const script = document.createElement('script')
+      script.textContent = 'window.__injected = true'
+      document.body.appendChild(script)
+      await new Promise((r) => setTimeout(r, 50))
+      return (window as unknown as { __injected?: boolean }).__injected === true
+    })
+    expect(ran).toBe(false)
     await context.close()
   })
 })

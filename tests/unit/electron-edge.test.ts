@@ -4,8 +4,12 @@ import { describe, expect, it, vi, beforeEach } from 'vitest'
 const exposed: Record<string, unknown> = {}
 const handlers = new Map<string, (...args: unknown[]) => unknown>()
 const openExternal = vi.fn(async () => undefined)
+const showMessageBox = vi.fn(async () => ({ response: 0 }))
+const writeText = vi.fn()
 vi.mock('electron', () => ({
   shell: { openExternal },
+  dialog: { showMessageBox },
+  clipboard: { writeText },
   contextBridge: { exposeInMainWorld: (key: string, value: unknown) => (exposed[key] = value) },
   ipcRenderer: { invoke: vi.fn(async () => 'ok'), on: vi.fn(), removeListener: vi.fn() },
   ipcMain: {
@@ -95,5 +99,41 @@ describe('web contents hardening', () => {
     await expect(call(mainFrame, true)).resolves.toMatchObject({ name: 'VirtLab Companion' })
     await expect(call({ url: 'https://evil.example/' }, true)).rejects.toThrow(/forbidden-sender/)
     await expect(call({ url: appEntry }, false)).rejects.toThrow(/forbidden-sender/)
+  })
+})
+
+describe('session hardening', () => {
+  it('denies every permission request and check, and blocks downloads', async () => {
+    const { hardenSession } = await import('../../src/main/electron/harden')
+    let request: ((wc: unknown, permission: string, cb: (ok: boolean) => void) => void) | undefined
+    let check: ((...args: unknown[]) => boolean) | undefined
+    let download: ((event: { preventDefault(): void }) => void) | undefined
+    hardenSession({
+      setPermissionRequestHandler: (fn: typeof request) => (request = fn),
+      setPermissionCheckHandler: (fn: typeof check) => (check = fn),
+      on: (_name: string, fn: typeof download) => (download = fn),
+    } as never)
+    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal']) {
+      const answer = vi.fn()
+      request!({}, permission, answer)
+      expect(answer).toHaveBeenCalledWith(false)
+    }
+    expect(check!({}, 'media')).toBe(false)
+    const preventDefault = vi.fn()
+    download!({ preventDefault })
+    expect(preventDefault).toHaveBeenCalled()
+  })
+})
+
+describe('crash dialog', () => {
+  it('logs an uncaught main error and shows it with copyable details', async () => {
+    const { reportFatal } = await import('../../src/main/electron/crash-dialog')
+    const { createMemoryLogger } = await import('../../src/main/logging/logger')
+    const logger = createMemoryLogger()
+    await reportFatal(new Error('disk on fire'), logger, '/logs/main.log')
+    expect(logger.lines.some((l) => l.includes('[error]') && l.includes('disk on fire'))).toBe(true)
+    expect(showMessageBox).toHaveBeenCalledWith(expect.objectContaining({ type: 'error', detail: expect.stringContaining('disk on fire') }))
+    // The student pressed "Copy details".
+    expect(writeText).toHaveBeenCalledWith(expect.stringContaining('/logs/main.log'))
   })
 })
