@@ -1,4 +1,5 @@
 import { homedir } from 'node:os'
+import si from 'systeminformation'
 import { CAPTURE_FORMAT, CAPTURE_VERSION, type Capture, type CapturePlatform, type ProbeResult } from '../../shared/host/capture'
 import { CheckContext } from './context'
 import { commonProbes } from './probes/common-probes'
@@ -33,7 +34,7 @@ export function platformOf(platform: NodeJS.Platform): CapturePlatform {
   return 'linux'
 }
 
-function firstStage(env: ProbeEnvironment): ProbeSpec[] {
+export function firstStage(env: ProbeEnvironment): ProbeSpec[] {
   const platform = platformOf(env.platform)
   const specific = platform === 'win32' ? windowsProbes(env) : platform === 'darwin' ? macProbes() : linuxProbes()
   return [...specific, ...commonProbes(env), ...vmwareStage1(env)]
@@ -85,10 +86,18 @@ export async function collectCapture(options: CollectOptions): Promise<Capture> 
     )
   }
 
+  // On Windows systeminformation answers through PowerShell: one persistent process for all its
+  // calls, so a check starts at most two PowerShell processes (that one and our host probe).
+  const windows = platform === 'win32' && process.platform === 'win32'
+  if (windows) si.powerShellStart()
   try {
     const later = platform === 'darwin' ? [] : ['vmware.stage2', 'vmware.stage3']
     for (const id of later) pending.add(id)
-    await runAll(firstStage(env))
+    try {
+      await runAll(firstStage(env))
+    } finally {
+      if (windows) si.powerShellRelease()
+    }
     const ctx1 = new CheckContext(platform, env.arch, probes)
     const stage2 = vmwareStage2(env, ctx1)
     if (platform === 'win32' && !probes['win.processor']?.ok) stage2.push(systeminfoFallback())
