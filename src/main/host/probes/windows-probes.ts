@@ -22,7 +22,8 @@ export const WINDOWS_PROBE_IDS = [
 const DENIED = /access is denied|拒绝访问|permission|0x80041003|requires elevation|管理员/i
 
 /**
- * Splits the host probe's JSON document into one probe result per section. A section's value is
+ * Splits the host probe's JSON document into one probe result per section, each pretty-printed so
+ * evidence excerpts show one property a line. A section's value is
  * kept as JSON text (a string value, such as bcdedit's output, as plain text).
  */
 export function splitWindowsProbeOutput(stdout: string, durationMs: number): Record<string, ProbeResult> {
@@ -41,7 +42,7 @@ export function splitWindowsProbeOutput(stdout: string, durationMs: number): Rec
       out[id] = { ok: false, error: { kind: 'failed', message: 'section missing from host probe output' }, durationMs }
     } else if (section.ok === true) {
       const value = section.value
-      out[id] = { ok: true, text: typeof value === 'string' ? value : JSON.stringify(value ?? null), durationMs }
+      out[id] = { ok: true, text: typeof value === 'string' ? value : JSON.stringify(value ?? null, null, 2), durationMs }
     } else {
       const message = typeof section.error === 'string' ? section.error : 'failed'
       out[id] = { ok: false, error: { kind: DENIED.test(message) ? 'denied' : 'failed', message }, durationMs }
