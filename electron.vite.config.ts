@@ -11,6 +11,8 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),
           cli: resolve(__dirname, 'src/main/cli/virtlab.ts'),
+          // Plain-Node records writer for the kill -9 durability test (tests/e2e/records-kill.test.ts).
+          'records-writer': resolve(__dirname, 'src/main/records/writer-child.ts'),
         },
       },
     },

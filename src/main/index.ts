@@ -9,6 +9,7 @@ import { reportFatal } from './electron/crash-dialog'
 import { createElectronLogger } from './electron/electron-logger'
 import { hardenSession, hardenWebContents } from './electron/harden'
 import { registerIpc } from './electron/ipc-adapter'
+import { recordsEdgePorts } from './electron/records-edge'
 import { mainWindowOptions } from './electron/window-options'
 
 // The Electron edge: app lifecycle, the window, and the IPC adapter. Everything else is in services.
@@ -56,6 +57,7 @@ if (!app.requestSingleInstanceLock()) {
         const result = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options)
         return result.canceled || !result.filePath ? null : result.filePath
       },
+      ...recordsEdgePorts(() => window),
     })
     const router = createRouter(contract, services.handlers, logger)
     registerIpc(router, { appEntry, devServerUrl, logger })

@@ -412,8 +412,8 @@ describe('vmware checks on Linux', () => {
     expect(running.status).toBe('warn')
     expect(running.facts.count).toBe(3)
     const rows = list(running.facts.running).map(obj)
-    expect(rows[0]).toEqual({ path: a, displayName: 'packer-fedora-20-x86_64', toolsState: 'installed', guestIp: null, ipInVmnet8Pool: null })
-    expect(rows[1]).toEqual({ path: b, displayName: 'CentOS 7 64 位', toolsState: 'running', guestIp: '192.168.135.130', ipInVmnet8Pool: true })
+    expect(rows[0]).toEqual({ path: a, displayName: 'packer-fedora-20-x86_64', toolsState: 'installed', guestIp: null, ipInVmnet8Pool: null, hostReachesGuest: null })
+    expect(rows[1]).toEqual({ path: b, displayName: 'CentOS 7 64 位', toolsState: 'running', guestIp: '192.168.135.130', ipInVmnet8Pool: true, hostReachesGuest: null })
     expect(rows[2]).toMatchObject({ toolsState: 'unknown', guestIp: null })
     expect(fixText(running)).toMatch(/open-vm-tools/)
   })
@@ -430,7 +430,7 @@ describe('vmware checks on Linux', () => {
     })
     expect(get(c, 'vmware.running').status).toBe('pass')
     expect(get(c, 'vmware.running').facts).toEqual({
-      running: [{ path, displayName: 'packer-vmware-iso', toolsState: 'running', guestIp: '192.168.135.129', ipInVmnet8Pool: true }],
+      running: [{ path, displayName: 'packer-vmware-iso', toolsState: 'running', guestIp: '192.168.135.129', ipInVmnet8Pool: true, hostReachesGuest: null }],
       count: 1,
     })
     expect(get(c, 'vmware.vms').status).toBe('pass')

@@ -8,6 +8,11 @@ import type { Logger } from '../logging/logger'
 import { createSettingsService, type SettingsService } from '../settings/settings-service'
 import { currentEnvironment } from '../host/collect'
 import { createHostService, type HostService, type HostServicePorts } from '../host/host-service'
+import { createLabsService, type LabsService } from '../labs/labs-service'
+import { createLessonsService, type LessonsService } from '../lessons/lessons-service'
+import type { ProgressPort } from '../records/progress-port'
+import { loadRecordsCatalog } from '../records/catalog'
+import { createRecordsService, type RecordsService } from '../records/records-service'
 
 /** What the services need from the outside world. The Electron edge fills these; tests fill them too. */
 export interface MainPorts {
@@ -26,12 +31,20 @@ export interface MainPorts {
   readonly chooseSavePath: (defaultName: string, kind: 'json' | 'pdf' | 'csv') => Promise<string | null>
   /** For tests: replace the host probe collector (e.g. with a recorded capture). */
   readonly collectHost?: HostServicePorts['collect']
+  /** Prints the window's current page to PDF (the edge: webContents.printToPDF). */
+  readonly printToPdf?: () => Promise<Uint8Array>
+  /** Asks for report files or a folder to open (Teacher view); empty when cancelled. */
+  readonly chooseOpenPaths?: (kind: 'files' | 'folder') => Promise<readonly string[]>
 }
 
 export interface MainServices {
   readonly handlers: HandlersOf<Contract>
   readonly settings: SettingsService
   readonly host: HostService
+  readonly progress: ProgressPort
+  readonly lessons: LessonsService
+  readonly labs: LabsService
+  readonly records: RecordsService
 }
 
 function userNames(): string[] {
@@ -51,6 +64,19 @@ export function createMainServices(ports: MainPorts): MainServices {
     logger,
   })
 
+  // The student's records (profile, steps, quizzes, host checks), durable in the user-data folder.
+  const records = createRecordsService({
+    userDataDir: ports.userDataDir,
+    logger,
+    appVersion: ports.appVersion,
+    catalog: () => loadRecordsCatalog(ports.resourcesDir, logger),
+    xapiBaseIri: () => settings.get().settings.xapiBaseIri,
+    locale: () => settings.get().effectiveLocale,
+    chooseSavePath: ports.chooseSavePath,
+    printToPdf: ports.printToPdf,
+    chooseOpenPaths: ports.chooseOpenPaths,
+  })
+
   const host = createHostService({
     env: currentEnvironment(ports.resourcesDir),
     appVersion: ports.appVersion,
@@ -59,7 +85,15 @@ export function createMainServices(ports: MainPorts): MainServices {
     chooseSavePath: (name) => ports.chooseSavePath(name, 'json'),
     userNames: userNames(),
     collect: ports.collectHost,
+    onReport: (report) => {
+      records.recordHostReport(report).catch((error: unknown) => logger.error('Records: host check not kept', error))
+    },
   })
+
+  // Quiz results and step attempts go to the durable records store.
+  const progress: ProgressPort = records
+  const lessons = createLessonsService({ resourcesDir: ports.resourcesDir, progress, logger })
+  const labs = createLabsService({ resourcesDir: ports.resourcesDir, host, progress, logger })
 
   const info: AppInfo = {
     name: 'VirtLab Companion',
@@ -95,6 +129,40 @@ export function createMainServices(ports: MainPorts): MainServices {
       saveCapture: () => host.saveCapture(),
       lastReport: () => host.lastReport(),
     },
+    lessons: {
+      list: () => lessons.list(),
+      get: (lessonId) => lessons.get(lessonId),
+      checkAnswer: (lessonId, answer) => lessons.checkAnswer(lessonId, answer),
+      submitQuiz: (lessonId, answers) => lessons.submitQuiz(lessonId, answers),
+    },
+    labs: {
+      list: () => labs.list(),
+      get: (labId) => labs.get(labId),
+      verifyStep: (labId, stepId, input) => labs.verifyStep(labId, stepId, input),
+      figure: (labId, name, locale) => labs.figure(labId, name, locale),
+    },
+    records: {
+      overview: () => records.overview(),
+      setProfile: (profile) => records.setProfile(profile),
+      recordStep: async (attempt) => {
+        await records.recordStep(attempt)
+        return null
+      },
+      recordQuiz: async (result) => {
+        await records.recordQuiz(result)
+        return null
+      },
+      report: () => records.report(),
+      exportJson: () => records.exportJson(),
+      exportPdf: () => records.exportPdf(),
+      exportXapi: () => records.exportXapi(),
+      importReports: (files) => records.importFiles(files),
+      pickReports: (kind) => records.pickReports(kind),
+      classView: () => records.classView(),
+      classReport: (id) => records.classReport(id),
+      clearClass: () => records.clearClass(),
+      exportClassCsv: (rowIds) => records.exportClassCsv(rowIds),
+    },
   }
-  return { handlers, settings, host }
+  return { handlers, settings, host, progress, lessons, labs, records }
 }

@@ -7,6 +7,7 @@ import { CaptureFileError, parseCaptureText, redactCapture, serializeCapture } f
 import { collectCapture, currentEnvironment } from '../host/collect'
 import { evaluateCapture } from '../host/evaluate'
 import { formatReport } from './format-report'
+import { REPORT_USAGE, runReportCommand } from './report-commands'
 
 export interface CliIo {
   stdout(text: string): void
@@ -31,9 +32,11 @@ Usage:
   virtlab check [--json] [--lang zh-CN|en] [--verbose]
   virtlab check --capture FILE      save every probe's raw output (redacted) to FILE, then report
   virtlab check --replay FILE       report on a saved capture instead of this machine
+${REPORT_USAGE}
   virtlab help
 
 Exit codes: 0 ready / ready-with-caveats, 1 action-needed / unsupported / unknown, 2 error.
+report verify / class summary: 0 every file valid, 1 any file invalid, 2 error.
 `
 
 interface CheckArgs {
@@ -119,6 +122,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       return command === undefined ? 2 : 0
     }
     if (command === 'check') return await check(parseCheckArgs(rest), io)
+    if (command === 'report' || command === 'class') return await runReportCommand(command, rest, systemLocale(), io)
     throw new UsageError(`unknown command “${command}”`)
   } catch (error) {
     if (error instanceof UsageError) {

@@ -7,7 +7,7 @@ import { linuxProbes } from './probes/linux-probes'
 import { macProbes } from './probes/mac-probes'
 import { runBundle, runProbe } from './probes/run-probe'
 import type { ProbeEnvironment, ProbeSpec } from './probes/spec'
-import { vmwareStage1, vmwareStage2, vmwareStage3 } from './probes/vmware-probes'
+import { guestPingProbes, vmwareStage1, vmwareStage2, vmwareStage3 } from './probes/vmware-probes'
 import { systeminfoFallback, windowsProbes } from './probes/windows-probes'
 
 export interface CollectProgress {
@@ -105,6 +105,7 @@ export async function collectCapture(options: CollectOptions): Promise<Capture> 
     await runAll(stage2)
     pending.delete('vmware.stage3')
     await runAll(vmwareStage3(env, new CheckContext(platform, env.arch, probes)))
+    await runAll(guestPingProbes(env, new CheckContext(platform, env.arch, probes)))
   } finally {
     clearTimeout(deadline)
     options.signal?.removeEventListener('abort', abort)

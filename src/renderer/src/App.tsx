@@ -16,8 +16,13 @@ import { LocaleContext } from './i18n/locale-context'
 import { shellMessages } from './i18n/messages/shell'
 import { HomePage } from './pages/HomePage'
 import { HostPage } from './pages/host/HostPage'
+import { LabsPage } from './pages/labs/LabsPage'
+import { LessonsPage } from './pages/lessons/LessonsPage'
+import { ProfileGate } from './pages/records/ProfileGate'
+import { RecordsRoute } from './pages/records/RecordsPage'
 import { SettingsPage } from './pages/SettingsPage'
-import { theme } from './theme'
+import { TeacherPage } from './pages/teacher/TeacherPage'
+import { themeFor } from './theme'
 
 function renderPage(page: PageId, locale: Locale): ReactNode {
   const nav = shellMessages[locale].nav
@@ -26,6 +31,14 @@ function renderPage(page: PageId, locale: Locale): ReactNode {
       return <HomePage />
     case 'host':
       return <HostPage />
+    case 'labs':
+      return <LabsPage />
+    case 'lessons':
+      return <LessonsPage />
+    case 'records':
+      return <RecordsRoute />
+    case 'teacher':
+      return <TeacherPage />
     case 'settings':
       return <SettingsPage />
     default:
@@ -76,6 +89,8 @@ export function App(): React.JSX.Element {
 
   const locale: Locale = settings?.effectiveLocale ?? (navigator.language.startsWith('zh') ? 'zh-CN' : 'en')
 
+  const theme = useMemo(() => themeFor(locale), [locale])
+
   useEffect(() => {
     document.documentElement.lang = locale
     document.title = `${shellMessages[locale].appName} · ${shellMessages[locale].appSubtitle}`
@@ -100,6 +115,7 @@ export function App(): React.JSX.Element {
           <Alert type="error" showIcon message={shellMessages[locale].bridgeMissing} description={startError} style={{ margin: 24 }} />
         ) : appState ? (
           <AppStateContext.Provider value={appState}>
+            <ProfileGate />
             <Shell page={route.page}>
               <ErrorBoundary
                 resetKey={`${route.page}/${route.rest.join('/')}`}

@@ -7,6 +7,24 @@ export const CHANNELS = {
   app: ['info', 'openExternal', 'reportError'],
   settings: ['get', 'update'],
   host: ['runCheck', 'saveCapture', 'lastReport'],
+  lessons: ['list', 'get', 'checkAnswer', 'submitQuiz'],
+  labs: ['list', 'get', 'verifyStep', 'figure'],
+  records: [
+    'overview',
+    'setProfile',
+    'recordStep',
+    'recordQuiz',
+    'report',
+    'exportJson',
+    'exportPdf',
+    'exportXapi',
+    'importReports',
+    'pickReports',
+    'classView',
+    'classReport',
+    'clearClass',
+    'exportClassCsv',
+  ],
 } as const
 
 /** Events main sends to the renderer (one-way). */

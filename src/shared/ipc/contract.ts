@@ -1,6 +1,9 @@
 import { z } from 'zod'
 import { AppInfoSchema, RendererErrorSchema, SettingsStateSchema } from '../app/app-info'
 import { hostChannels } from '../host/host-ipc'
+import { labsChannels } from '../labs/labs-ipc'
+import { lessonsChannels } from '../lessons/lessons-ipc'
+import { recordsChannels } from '../records/records-ipc'
 import { SettingsPatchSchema } from '../settings/settings'
 import { CHANNELS } from './channels'
 import { channel, type ApiOf, type NamesOf } from './define'
@@ -20,6 +23,9 @@ export const contract = {
     update: channel(z.tuple([SettingsPatchSchema]), SettingsStateSchema),
   },
   host: hostChannels,
+  lessons: lessonsChannels,
+  labs: labsChannels,
+  records: recordsChannels,
 } as const
 
 export type Contract = typeof contract

@@ -18,6 +18,7 @@ import {
   parseLinuxNetworking,
   parseLinuxVmwareConfig,
   parseNatConf,
+  parsePing,
   parseProductVersion,
   parseToolsState,
   parseVmdkDescriptor,
@@ -1056,14 +1057,18 @@ function runningCheck(ctx: CheckContext, install: Install, vms: VmRead[], vmnet8
     const guestIp = ipId ? parseGuestIp(ctx.text(ipId) ?? '').ip : null
     const inPool = vmnet8 ? ipInRange(guestIp, vmnet8.dhcpStart, vmnet8.dhcpEnd) : null
     const inSubnet = vmnet8 ? ipInSubnet(guestIp, vmnet8.subnet, vmnet8.mask) : null
+    const pingId = guestIp ? `vmware.ping:${guestIp}` : null
+    const hostReachesGuest = pingId && ctx.text(pingId) !== null ? parsePing(ctx.text(pingId) ?? '') : null
     if (toolsId) evidence.push(ctx.evidence(toolsId))
     if (ipId) evidence.push(ctx.evidence(ipId))
+    if (pingId && ctx.probe(pingId)) evidence.push(ctx.evidence(pingId, /ttl=|loss|Received|已接收|Unreachable|timed out|超时|无法访问/i, 2))
     return {
       path,
       displayName: settings?.displayName ?? basenameOf(path).replace(/\.vmx$/i, ''),
       toolsState,
       guestIp,
       ipInVmnet8Pool: inPool,
+      hostReachesGuest,
       connectionType: settings?.connectionType ?? null,
       inSubnet,
       mac: settings?.macAddress ?? null,
@@ -1075,7 +1080,14 @@ function runningCheck(ctx: CheckContext, install: Install, vms: VmRead[], vmnet8
   for (const lease of parseDhcpLeases(ctx.text('vmware.dhcp-leases') ?? '')) if (lease.mac) leases.set(lease.mac, lease.ip)
   const count = list.total ?? running.length
   const facts: Facts = {
-    running: running.map((r) => ({ path: r.path, displayName: r.displayName, toolsState: r.toolsState, guestIp: r.guestIp, ipInVmnet8Pool: r.ipInVmnet8Pool })),
+    running: running.map((r) => ({
+      path: r.path,
+      displayName: r.displayName,
+      toolsState: r.toolsState,
+      guestIp: r.guestIp,
+      ipInVmnet8Pool: r.ipInVmnet8Pool,
+      hostReachesGuest: r.hostReachesGuest,
+    })),
     count,
   }
   const details: Detail[] = running.map((r) => ({
@@ -1084,6 +1096,7 @@ function runningCheck(ctx: CheckContext, install: Install, vms: VmRead[], vmnet8
       `Tools: ${r.toolsState}`,
       `IP: ${r.guestIp ?? '—'}`,
       r.ipInVmnet8Pool === true ? 'in VMnet8 DHCP pool' : r.ipInVmnet8Pool === false ? 'outside VMnet8 DHCP pool' : null,
+      r.hostReachesGuest === true ? 'host ping: reply' : r.hostReachesGuest === false ? 'host ping: no reply' : null,
       // A lease is only a hint (it may be stale), so it stays out of the facts.
       r.guestIp === null && r.mac && leases.has(r.mac) ? `last DHCP lease ${leases.get(r.mac)}` : null,
     ]

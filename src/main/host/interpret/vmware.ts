@@ -750,6 +750,22 @@ export function parseVmrunList(text: string): VmrunList {
 
 export type ToolsState = 'running' | 'installed' | 'unknown'
 
+/**
+ * One `ping` from the host to a guest (Windows `ping -n 1`, Linux `ping -c 1`): a reply carries
+ * "TTL=" on every Windows locale and "ttl=" on Linux; "100% packet loss", "Received = 0" or an
+ * unreachable line mean no reply; anything else is unknown (null).
+ */
+export function parsePing(text: string): boolean | null {
+  return safe(
+    () => null,
+    () => {
+      if (/\bttl=\d+/i.test(text)) return true
+      if (/\b0 received|100% (packet )?loss|Received = 0|已接收 = 0|Destination Host Unreachable|Request timed out|请求超时|无法访问目标主机/i.test(text)) return false
+      return null
+    },
+  )
+}
+
 /** `vmrun checkToolsState`: running | installed | unknown; null for an error or empty output. */
 export function parseToolsState(text: string): ToolsState | null {
   return safe(

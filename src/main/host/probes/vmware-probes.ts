@@ -3,6 +3,7 @@ import { posix, win32 } from 'node:path'
 import type { ProbeErrorKind, ProbeResult } from '../../../shared/host/capture'
 import type { CheckContext } from '../context'
 import {
+  parseGuestIp,
   parseInventory,
   parsePreferences,
   parseVmFolderListing,
@@ -283,6 +284,28 @@ export function vmwareStage3(env: ProbeEnvironment, ctx: CheckContext): ProbeSpe
     if (!disk) continue
     const path = resolveBesideVmx(vmxPath, disk)
     addUnlessPresent(out, have, { id: `vmware.vmdk:${path}`, kind: 'file', path, decode: 'vmdk-descriptor', maxBytes: VMDK_MAX_BYTES }, windows)
+  }
+  return out
+}
+
+/**
+ * Last stage: one ping from the host to each running guest whose IP vmrun reported ("optionally,
+ * the host reaches the guest"). Only addresses VMware itself handed out are pinged.
+ */
+export function guestPingProbes(env: ProbeEnvironment, ctx: CheckContext): ProbeSpec[] {
+  if (env.platform !== 'win32' && env.platform !== 'linux') return []
+  const out: ProbeSpec[] = []
+  const seen = new Set<string>()
+  for (const id of Object.keys(ctx.probes)) {
+    if (!id.startsWith('vmware.guest-ip:')) continue
+    const ip = parseGuestIp(ctx.text(id) ?? '').ip
+    if (!ip || seen.has(ip) || ctx.probe(`vmware.ping:${ip}`)) continue
+    seen.add(ip)
+    out.push(
+      env.platform === 'win32'
+        ? { id: `vmware.ping:${ip}`, kind: 'command', command: 'ping', args: ['-n', '1', '-w', '1000', ip], timeoutMs: 4000 }
+        : { id: `vmware.ping:${ip}`, kind: 'command', command: 'ping', args: ['-c', '1', '-W', '1', ip], timeoutMs: 4000 },
+    )
   }
   return out
 }

@@ -4,6 +4,7 @@ import { describeApiError } from '../api/client'
 import { fmt } from '../i18n/define'
 import { useMessages } from '../i18n/locale-context'
 import { settingsMessages } from '../i18n/messages/settings'
+import { RecordsSettings } from './records/RecordsSettings'
 
 export function SettingsPage(): React.JSX.Element {
   const t = useMessages(settingsMessages)
@@ -41,6 +42,7 @@ export function SettingsPage(): React.JSX.Element {
           </Form.Item>
         </Form>
       </Card>
+      <RecordsSettings />
       <Card title={t.about.title}>
         <Descriptions column={1} size="small">
           <Descriptions.Item label={t.about.version}>{info.version}</Descriptions.Item>

@@ -1,0 +1,26 @@
+import { dialog, type BrowserWindow, type OpenDialogOptions } from 'electron'
+
+/** The records' edge ports: printing the shown page to PDF and the Teacher view's open dialog. */
+export function recordsEdgePorts(getWindow: () => BrowserWindow | null): {
+  printToPdf: () => Promise<Uint8Array>
+  chooseOpenPaths: (kind: 'files' | 'folder') => Promise<readonly string[]>
+} {
+  return {
+    async printToPdf() {
+      const window = getWindow()
+      if (!window || window.isDestroyed()) throw new Error('No window to print')
+      // The printable report's own @page rule sets A4 and margins; backgrounds keep the status colours.
+      const pdf = await window.webContents.printToPDF({ printBackground: true, preferCSSPageSize: true, pageSize: 'A4' })
+      return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength)
+    },
+    async chooseOpenPaths(kind) {
+      const window = getWindow()
+      const options: OpenDialogOptions =
+        kind === 'folder'
+          ? { properties: ['openDirectory'] }
+          : { properties: ['openFile', 'multiSelections'], filters: [{ name: 'VirtLab report', extensions: ['json'] }] }
+      const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options)
+      return result.canceled ? [] : result.filePaths
+    },
+  }
+}

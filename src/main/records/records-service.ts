@@ -1,0 +1,173 @@
+import { createHash } from 'node:crypto'
+import { writeFile } from 'node:fs/promises'
+import { basename, relative } from 'node:path'
+import type { HostReport } from '../../shared/host/report'
+import type { Locale } from '../../shared/i18n/locale'
+import { IpcError } from '../../shared/ipc/errors'
+import { buildRecordsContent } from '../../shared/records/build'
+import type { ClassView, ImportFile } from '../../shared/records/class-view'
+import type { LabProgress, QuizResult, StepAttempt } from '../../shared/records/events'
+import type { StudentProfile } from '../../shared/records/profile'
+import type { RecordsOverview } from '../../shared/records/records-ipc'
+import { LAB_REPORT_SCHEMA, LAB_REPORT_SUFFIX, type LabReport, type RecordsCatalog } from '../../shared/records/report'
+import { buildXapiStatements } from '../../shared/records/xapi'
+import type { Logger } from '../logging/logger'
+import { ClassRoster, classCsv } from './class-roster'
+import { sealReport, serializeReport } from './integrity'
+import type { ProgressPort } from './progress-port'
+import { RecordsStore } from './records-store'
+import { listReportFiles, verifyImportFile, verifyReportFile } from './report-files'
+
+export interface RecordsServicePorts {
+  readonly userDataDir: string
+  readonly logger: Logger
+  readonly appVersion: string
+  /** Titles and step order of the course's labs and lessons. */
+  readonly catalog: () => RecordsCatalog
+  readonly xapiBaseIri: () => string
+  /** The UI language (CSV headers, file names). */
+  readonly locale: () => Locale
+  readonly chooseSavePath: (defaultName: string, kind: 'json' | 'pdf' | 'csv') => Promise<string | null>
+  /** Prints the window's current page (the printable report) to PDF. */
+  readonly printToPdf?: () => Promise<Uint8Array>
+  /** Asks for report files or a folder; empty when cancelled. */
+  readonly chooseOpenPaths?: (kind: 'files' | 'folder') => Promise<readonly string[]>
+  readonly now?: () => Date
+}
+
+export interface RecordsService extends ProgressPort {
+  readonly store: RecordsStore
+  recordHostReport(report: HostReport): Promise<void>
+  overview(): RecordsOverview
+  setProfile(profile: StudentProfile): Promise<StudentProfile>
+  report(): LabReport
+  exportJson(): Promise<{ path: string } | null>
+  exportPdf(): Promise<{ path: string } | null>
+  exportXapi(): Promise<{ path: string } | null>
+  importFiles(files: readonly ImportFile[]): ClassView
+  /** Imports files from disk; `label` names each in the table (default: its file name). */
+  importPaths(paths: readonly string[], label?: (path: string) => string): Promise<ClassView>
+  pickReports(kind: 'files' | 'folder'): Promise<ClassView | null>
+  classView(): ClassView
+  classReport(id: string): LabReport | null
+  clearClass(): ClassView
+  exportClassCsv(rowIds: readonly string[] | null): Promise<{ path: string } | null>
+}
+
+/** A name safe on every OS's file system (Chinese kept). */
+export function safeFileName(text: string): string {
+// eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
+  return text.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').replace(/\s+/g, ' ').trim().slice(0, 60) || '_'
+}
+
+/** A stable RFC 9562 version-8 UUID from a key (xAPI statement ids: the same event, the same id). */
+export function uuidFromKey(key: string): string {
+  const h = createHash('sha256').update(key, 'utf8').digest()
+  h[6] = (h[6]! & 0x0f) | 0x80
+  h[8] = (h[8]! & 0x3f) | 0x80
+  const x = h.subarray(0, 16).toString('hex')
+  return `${x.slice(0, 8)}-${x.slice(8, 12)}-${x.slice(12, 16)}-${x.slice(16, 20)}-${x.slice(20, 32)}`
+}
+
+export function createRecordsService(ports: RecordsServicePorts): RecordsService {
+  const now = ports.now ?? (() => new Date())
+  const store = new RecordsStore({ userDataDir: ports.userDataDir, logger: ports.logger, now: ports.now })
+  if (store.recovery) ports.logger.error(`Records store was unusable and kept as ${store.recovery.movedTo}: ${store.recovery.reason}`)
+  const roster = new ClassRoster()
+  let catalog: RecordsCatalog | null = null
+  const outline = (): RecordsCatalog => (catalog ??= ports.catalog())
+
+  const report = (): LabReport => {
+    const student = store.profile()
+    if (!student) throw new IpcError('invalid-input', 'No student profile yet: fill it in first.')
+    return sealReport({
+      schema: LAB_REPORT_SCHEMA,
+      generatedAt: now().toISOString(),
+      generator: { name: 'VirtLab Companion', version: ports.appVersion.slice(0, 40), platform: `${process.platform}-${process.arch}`.slice(0, 40) },
+      student,
+      ...buildRecordsContent(store.current, outline()),
+    })
+  }
+
+  const baseName = (r: LabReport): string =>
+    `${safeFileName(r.student.studentNumber)}-${safeFileName(r.student.name)}-${r.generatedAt.slice(0, 10)}`
+
+  const save = async (defaultName: string, kind: 'json' | 'pdf' | 'csv', body: () => Promise<string | Uint8Array>): Promise<{ path: string } | null> => {
+    const path = await ports.chooseSavePath(defaultName, kind)
+    if (!path) return null
+    try {
+      await writeFile(path, await body())
+    } catch (error) {
+      throw new IpcError('io-error', `${basename(path)}: ${(error as Error).message}`)
+    }
+    ports.logger.info(`Records: wrote ${path}`)
+    return { path }
+  }
+
+  const importPaths = async (paths: readonly string[], label: (path: string) => string = basename): Promise<ClassView> => {
+    for (const path of paths) roster.add(label(path), await verifyReportFile(path))
+    return roster.view()
+  }
+
+  return {
+    store,
+    recordStep: (attempt: StepAttempt) => store.recordStep(attempt),
+    recordQuiz: (result: QuizResult) => store.recordQuiz(result),
+    recordHostReport: (r) => store.recordHostReport(r),
+    labProgress: (): LabProgress => store.labProgress(),
+    quizResults: () => store.quizResults(),
+    overview: () => ({ profile: store.profile(), recovery: store.recovery, ...buildRecordsContent(store.current, outline()) }),
+    setProfile: (profile) => store.setProfile(profile),
+    report,
+    exportJson() {
+      const r = report()
+      return save(`${baseName(r)}${LAB_REPORT_SUFFIX}`, 'json', async () => serializeReport(r))
+    },
+    exportPdf() {
+      const print = ports.printToPdf
+      if (!print) throw new IpcError('internal', 'Printing to PDF is not available here.')
+      const r = report()
+      const word = ports.locale() === 'zh-CN' ? '实验报告' : 'lab-report'
+      return save(`${baseName(r)}-${word}.pdf`, 'pdf', print)
+    },
+    exportXapi() {
+      const r = report()
+      const statements = buildXapiStatements(r, ports.xapiBaseIri(), uuidFromKey)
+      return save(`${baseName(r)}.xapi.json`, 'json', async () => `${JSON.stringify(statements, null, 2)}\n`)
+    },
+    importFiles(files) {
+      for (const file of files) roster.add(file.name, verifyImportFile(file))
+      return roster.view()
+    },
+    importPaths,
+    async pickReports(kind) {
+      const choose = ports.chooseOpenPaths
+      if (!choose) throw new IpcError('internal', 'File dialogs are not available here.')
+      const chosen = await choose(kind)
+      if (chosen.length === 0) return null
+      if (kind === 'files') return importPaths(chosen)
+      let view = roster.view()
+      for (const dir of chosen) {
+        let files: string[]
+        try {
+          files = await listReportFiles(dir)
+        } catch (error) {
+          throw new IpcError('io-error', `${basename(dir)}: ${(error as Error).message}`)
+        }
+        view = await importPaths(files, (path) => relative(dir, path))
+      }
+      return view
+    },
+    classView: () => roster.view(),
+    classReport: (id) => roster.report(id),
+    clearClass() {
+      roster.clear()
+      return roster.view()
+    },
+    exportClassCsv(rowIds) {
+      const locale = ports.locale()
+      const stamp = now().toISOString().slice(0, 10)
+      return save(`${locale === 'zh-CN' ? '班级汇总' : 'class-summary'}-${stamp}.csv`, 'csv', async () => classCsv(roster.view(), locale, rowIds))
+    },
+  }
+}

@@ -1,0 +1,56 @@
+import { defineMessages } from '../define'
+
+export const infrastructureMessages = defineMessages(
+  {
+    title: '传统基础架构与虚拟基础架构',
+    label: '同一组业务在两种基础架构上的部署方式，每台机器下方的条形表示利用率',
+    modes: { traditional: '传统：一个应用一台服务器', virtual: '虚拟：资源池上的虚拟机' },
+    add: '新增一个业务',
+    reset: '恢复初始',
+    server: '服务器 {n}',
+    newServer: '新服务器（采购中）',
+    host: '主机 {n}',
+    hypervisor: '裸机 Hypervisor',
+    pool: '资源池：CPU、内存、存储、网络',
+    mgmt: '管理与自动化：资源调度、集中备份、自动部署、HA',
+    separate: '每台服务器单独采购、单独管理，彼此之间无法调剂',
+    util: '{pct}%',
+    services: { crm: '客户管理', mail: '邮件', web: '网站', erp: 'ERP', file: '文件服务', test: '测试环境', oa: '办公系统', ci: '持续集成', wiki: '知识库' },
+    stats: {
+      machinesTitle: '物理机（台）',
+      avgTitle: '平均利用率',
+      traditional: '新业务上线：数周（选型、采购、上架、装系统）',
+      virtual: '新业务上线：几分钟（从模板部署一台虚拟机）',
+    },
+    caption: {
+      traditional: '每台服务器只跑一个应用，大部分时间闲着，闲置的能力也借不给别的业务：利用率低与资源紧张同时存在。',
+      virtual: '同样的业务装进少数几台主机，由资源池统一调度。代价：一台主机故障会影响它上面的所有虚拟机，所以要配合集群、共享存储和 HA。',
+    },
+  },
+  {
+    title: 'Traditional and virtual infrastructure',
+    label: 'The same services deployed on both kinds of infrastructure; the bar under each machine shows its utilization',
+    modes: { traditional: 'Traditional: one application per server', virtual: 'Virtual: VMs on a resource pool' },
+    add: 'Add a service',
+    reset: 'Start over',
+    server: 'Server {n}',
+    newServer: 'New server (being bought)',
+    host: 'Host {n}',
+    hypervisor: 'Bare-metal hypervisor',
+    pool: 'Resource pool: CPU, memory, storage, network',
+    mgmt: 'Management and automation: scheduling, consolidated backup, provisioning, HA',
+    separate: 'Each server is bought and managed on its own; capacity cannot move between them',
+    util: '{pct}%',
+    services: { crm: 'CRM', mail: 'Mail', web: 'Website', erp: 'ERP', file: 'File server', test: 'Test lab', oa: 'Office suite', ci: 'CI builds', wiki: 'Wiki' },
+    stats: {
+      machinesTitle: 'Physical machines',
+      avgTitle: 'Average utilization',
+      traditional: 'New service online in: weeks (choose, buy, rack, install)',
+      virtual: 'New service online in: minutes (deploy a VM from a template)',
+    },
+    caption: {
+      traditional: 'Each server runs one application and sits idle most of the time, and its spare capacity cannot be lent to anyone else: low utilization and shortage at once.',
+      virtual: 'The same services fit onto a few hosts, scheduled from one pool. The price: one failed host takes all its VMs down, so clusters, shared storage and HA come with it.',
+    },
+  },
+)

@@ -1,0 +1,39 @@
+import ReactMarkdown, { type Components } from 'react-markdown'
+import { api } from '../../api/client'
+
+/** Opens https links through main (which checks its allowlist); anything else stays plain text. */
+function Link(props: React.ComponentProps<'a'>): React.JSX.Element {
+  const href = typeof props.href === 'string' ? props.href : ''
+  if (!/^https:\/\//i.test(href)) return <span>{props.children}</span>
+  return (
+    <a
+      href={href}
+      rel="noreferrer"
+      onClick={(event) => {
+        event.preventDefault()
+        void api()
+          .app.openExternal(href)
+          .catch(() => undefined)
+      }}
+    >
+      {props.children}
+    </a>
+  )
+}
+
+const COMPONENTS: Components = {
+  a: Link,
+  // Images in the text would load from anywhere: figures come from the pack instead.
+  img: () => null,
+}
+
+/** Lab text: CommonMark without raw HTML (it is dropped, never rendered). */
+export function Markdown(props: { children: string; className?: string; inline?: boolean }): React.JSX.Element {
+  return (
+    <div className={`lab-md${props.inline ? ' lab-md-inline' : ''}${props.className ? ` ${props.className}` : ''}`}>
+      <ReactMarkdown skipHtml components={COMPONENTS}>
+        {props.children}
+      </ReactMarkdown>
+    </div>
+  )
+}

@@ -1,0 +1,188 @@
+import { BulbOutlined, ToolOutlined, WarningFilled } from '@ant-design/icons'
+import { Alert, Button, Card, Col, Collapse, Row, Space, Spin, Tag, Typography } from 'antd'
+import { useEffect, useRef, useState } from 'react'
+import type { HostReport } from '../../../../shared/host/report'
+import type { StepView, VerifyResult } from '../../../../shared/labs/view'
+import type { Answer } from '../../../../shared/lessons/view'
+import { api, describeApiError } from '../../api/client'
+import { fmt } from '../../i18n/define'
+import { useLocale, useMessages } from '../../i18n/locale-context'
+import { labsMessages } from '../../i18n/messages/labs'
+import { AutoCheck } from './AutoCheck'
+import { ManualCheck } from './ManualCheck'
+import { Markdown } from './Markdown'
+import { NetworkTopology } from './NetworkTopology'
+import { QuizCheck } from './QuizCheck'
+
+/** A pack figure: sanitized SVG from main, shown as an image (never inlined into the page). */
+function Figure(props: { labId: string; name: string; title: string }): React.JSX.Element {
+  const t = useMessages(labsMessages).runner
+  const { locale } = useLocale()
+  const [state, setState] = useState<{ key: string; svg: string | null; error: string | null } | null>(null)
+  const key = `${props.labId}/${props.name}/${locale}`
+  useEffect(() => {
+    let cancelled = false
+    api()
+      .labs.figure(props.labId, props.name, locale)
+      .then((svg) => !cancelled && setState({ key, svg, error: null }))
+      .catch((e: unknown) => !cancelled && setState({ key, svg: null, error: describeApiError(e).message }))
+    return () => {
+      cancelled = true
+    }
+  }, [props.labId, props.name, locale, key])
+  if (!state || state.key !== key) return <Spin />
+  if (state.error !== null || state.svg === null) return <Alert type="warning" showIcon title={fmt(t.figureFailed, { reason: state.error ?? '' })} />
+  return (
+    <figure className="lab-figure" data-testid={`figure-${props.name}`}>
+      <img src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(state.svg)}`} alt={fmt(t.figureAlt, { title: props.title })} />
+    </figure>
+  )
+}
+
+function Troubleshooting(props: { step: StepView; matched: readonly string[]; resultKey: string }): React.JSX.Element | null {
+  const t = useMessages(labsMessages).runner
+  const { locale } = useLocale()
+  const entries = props.step.troubleshooting
+  if (entries.length === 0) return null
+  const matched = new Set(props.matched)
+  return (
+    <div data-testid="troubleshooting">
+      <Typography.Title level={5} className="lab-section-title">
+        <ToolOutlined /> {t.troubleshooting}
+      </Typography.Title>
+      <Collapse
+        key={props.resultKey}
+        size="small"
+        defaultActiveKey={[...matched]}
+        items={entries.map((entry) => {
+          const hit = matched.has(entry.id)
+          return {
+            key: entry.id,
+            className: hit ? 'lab-trouble is-matched' : entry.likely ? 'lab-trouble is-likely' : 'lab-trouble',
+            label: (
+              <div className="lab-trouble-head" data-testid={`trouble-${entry.id}`} data-matched={hit ? 'true' : 'false'} data-likely={entry.likely ? 'true' : 'false'}>
+                <span>{entry.symptom[locale]}</span>
+                {hit ? (
+                  <Tag color="error" icon={<WarningFilled />}>
+                    {t.matched}
+                  </Tag>
+                ) : (
+                  entry.likely && <Tag color="warning">{t.likely}</Tag>
+                )}
+              </div>
+            ),
+            children: (
+              <div>
+                <Typography.Text strong>{t.fix}</Typography.Text>
+                <Markdown>{entry.fix[locale]}</Markdown>
+              </div>
+            ),
+          }
+        })}
+      />
+    </div>
+  )
+}
+
+export interface StepPanelProps {
+  readonly labId: string
+  readonly step: StepView
+  readonly index: number
+  readonly total: number
+  readonly result: VerifyResult | null
+  readonly running: boolean
+  readonly error: string | null
+  readonly hostReport: HostReport | null
+  readonly readingHost: boolean
+  readonly onReadHost: () => void
+  readonly onAuto: (rerun: boolean) => void
+  readonly onManual: (note: string) => void
+  readonly onQuiz: (answers: Answer[]) => void
+  readonly onQuizRetry: () => void
+}
+
+export function StepPanel(props: StepPanelProps): React.JSX.Element {
+  const t = useMessages(labsMessages).runner
+  const { locale } = useLocale()
+  const { step, result } = props
+  const check = step.check
+  const status = result ? (result.passed ? 'passed' : 'failed') : (step.progress?.status ?? 'open')
+  const tips = step.tips[locale]
+  const matched = result?.auto?.matchedTroubleshooting ?? []
+  const checkRef = useRef<HTMLDivElement>(null)
+  /** The header button: runs an automatic check at once; otherwise brings the confirmation or quiz into view. */
+  const jump = (): void => {
+    if (check.kind === 'auto') props.onAuto(false)
+    else checkRef.current?.scrollIntoView?.({ block: 'start', behavior: 'smooth' })
+  }
+
+  return (
+    <Card
+      className="lab-step"
+      data-testid={`step-${step.id}`}
+      data-status={status}
+      title={
+        <div className="lab-step-head">
+          <Typography.Text type="secondary" className="lab-step-count">
+            {fmt(t.stepOf, { n: props.index + 1, total: props.total })}
+          </Typography.Text>
+          <Typography.Title level={4} style={{ margin: 0 }} data-testid="step-title">
+            {step.title[locale]}
+          </Typography.Title>
+        </div>
+      }
+      extra={
+        <Space size="small" wrap>
+          <Tag>{t.kinds[check.kind]}</Tag>
+          <Tag color={status === 'passed' ? 'success' : status === 'failed' ? 'error' : 'default'} data-testid="step-status">
+            {t.stepStatus[status]}
+          </Tag>
+          <Button size="small" autoInsertSpace={false} type={check.kind === 'auto' ? 'primary' : 'default'} loading={check.kind === 'auto' && props.running} onClick={jump} data-testid="header-check">
+            {t.jump[check.kind]}
+          </Button>
+        </Space>
+      }
+    >
+      <Row gutter={[32, 24]}>
+        <Col xs={24} xxl={13}>
+          <Space orientation="vertical" size="large" style={{ width: '100%' }}>
+            <Markdown className="lab-body">{step.body[locale]}</Markdown>
+            {step.figures.map((name) => (
+              <Figure key={name} labId={props.labId} name={name} title={step.title[locale]} />
+            ))}
+            {step.diagram === 'network-topology' && <NetworkTopology report={props.hostReport} reading={props.readingHost} onRead={props.onReadHost} />}
+            {tips.length > 0 && (
+              <Alert
+                type="info"
+                icon={<BulbOutlined />}
+                showIcon
+                title={t.tips}
+                data-testid="tips"
+                description={
+                  <ul className="lab-tips">
+                    {tips.map((tip, i) => (
+                      <li key={i}>
+                        <Markdown inline>{tip}</Markdown>
+                      </li>
+                    ))}
+                  </ul>
+                }
+              />
+            )}
+          </Space>
+        </Col>
+        <Col xs={24} xxl={11}>
+          <Space orientation="vertical" size="large" style={{ width: '100%' }}>
+            <div className="lab-check" data-testid="step-check" ref={checkRef}>
+              {check.kind === 'auto' && <AutoCheck step={step} check={check} result={result} running={props.running} onCheck={props.onAuto} />}
+              {check.kind === 'manual' && <ManualCheck step={step} check={check} result={result} running={props.running} onConfirm={props.onManual} />}
+              {check.kind === 'quiz' && <QuizCheck key={step.id} check={check} result={result} running={props.running} onSubmit={props.onQuiz} onRetry={props.onQuizRetry} />}
+              {props.error && <Alert type="error" showIcon title={props.error} style={{ marginTop: 12 }} />}
+            </div>
+            <Troubleshooting step={step} matched={matched} resultKey={result?.at ?? 'none'} />
+          </Space>
+        </Col>
+      </Row>
+    </Card>
+  )
+}
