@@ -144,14 +144,6 @@ export function createMainServices(ports: MainPorts): MainServices {
     records: {
       overview: () => records.overview(),
       setProfile: (profile) => records.setProfile(profile),
-      recordStep: async (attempt) => {
-        await records.recordStep(attempt)
-        return null
-      },
-      recordQuiz: async (result) => {
-        await records.recordQuiz(result)
-        return null
-      },
       report: () => records.report(),
       exportJson: () => records.exportJson(),
       exportPdf: () => records.exportPdf(),

@@ -12,8 +12,6 @@ export const CHANNELS = {
   records: [
     'overview',
     'setProfile',
-    'recordStep',
-    'recordQuiz',
     'report',
     'exportJson',
     'exportPdf',

@@ -2,7 +2,6 @@ import { z } from 'zod'
 import { SavedFileSchema } from '../host/host-ipc'
 import { channel } from '../ipc/define'
 import { ClassViewSchema, ImportFileSchema } from './class-view'
-import { QuizResultSchema, StepAttemptSchema } from './events'
 import { StudentProfileSchema } from './profile'
 import { LabReportSchema, RecordsContentSchema } from './report'
 
@@ -26,8 +25,6 @@ export const recordsChannels = {
   overview: channel(z.tuple([]), RecordsOverviewSchema),
   setProfile: channel(z.tuple([StudentProfileSchema]), StudentProfileSchema),
   /** A lab step checked, confirmed or answered (the lab runner records the same through ProgressPort). */
-  recordStep: channel(z.tuple([StepAttemptSchema]), z.null()),
-  recordQuiz: channel(z.tuple([QuizResultSchema]), z.null()),
   /** The sealed report (what the printable page shows and the JSON export writes). */
   report: channel(z.tuple([]), LabReportSchema),
   exportJson: channel(z.tuple([]), SavedFileSchema),
