@@ -122,11 +122,13 @@ describe('records store', () => {
     expect(store.current.hostChecks).toHaveLength(1)
   })
 
-  it('the IPC refuses a profile with markup or control characters, and a malformed step', async () => {
+  it('the IPC refuses a profile with markup or control characters, and offers no way to write steps directly', async () => {
     const { router } = createTestApp({ profile: null })
     await expect(router.invoke('records:setProfile', [{ ...STUDENT, name: '<script>alert(1)</script>' }])).rejects.toThrow(/bad-arguments/)
     await expect(router.invoke('records:setProfile', [{ ...STUDENT, studentNumber: '2023 01' }])).rejects.toThrow(/bad-arguments/)
-    await expect(router.invoke('records:recordStep', [{ labId: 'A B', stepId: 's', passed: true, verification: { kind: 'manual', note: '' }, at: 'now' }])).rejects.toThrow(/bad-arguments/)
+    // Steps and quiz results reach the store only through labs:verifyStep and lessons:submitQuiz.
+    await expect(router.invoke('records:recordStep', [{ labId: 'a', stepId: 's', passed: true, verification: { kind: 'manual', note: '' }, at: '2026-03-02T01:00:00.000Z' }])).rejects.toThrow(/unknown-channel/)
+    await expect(router.invoke('labs:verifyStep', ['A B', 's', { kind: 'manual', note: '' }])).rejects.toThrow(/bad-arguments/)
     expect(await router.invoke('records:setProfile', [STUDENT])).toEqual(STUDENT)
   })
 
