@@ -7,6 +7,7 @@ import type { HandlersOf } from '../ipc/router'
 import type { Logger } from '../logging/logger'
 import { createSettingsService, type SettingsService } from '../settings/settings-service'
 import { currentEnvironment } from '../host/collect'
+import type { OpenKind } from './open-kind'
 import { createHostService, type HostService, type HostServicePorts } from '../host/host-service'
 import { createLabsService, type LabsService } from '../labs/labs-service'
 import { createLessonsService, type LessonsService } from '../lessons/lessons-service'
@@ -34,7 +35,7 @@ export interface MainPorts {
   /** Prints the window's current page to PDF (the edge: webContents.printToPDF). */
   readonly printToPdf?: () => Promise<Uint8Array>
   /** Asks for report files or a folder to open (Teacher view); empty when cancelled. */
-  readonly chooseOpenPaths?: (kind: 'files' | 'folder') => Promise<readonly string[]>
+  readonly chooseOpenPaths?: (kind: OpenKind) => Promise<readonly string[]>
 }
 
 export interface MainServices {
@@ -85,6 +86,7 @@ export function createMainServices(ports: MainPorts): MainServices {
     chooseSavePath: (name) => ports.chooseSavePath(name, 'json'),
     userNames: userNames(),
     collect: ports.collectHost,
+    extraVmx: () => settings.get().settings.pickedVmx,
     onReport: (report) => {
       records.recordHostReport(report).catch((error: unknown) => logger.error('Records: host check not kept', error))
     },
@@ -128,6 +130,13 @@ export function createMainServices(ports: MainPorts): MainServices {
       runCheck: () => host.runCheck(),
       saveCapture: () => host.saveCapture(),
       lastReport: () => host.lastReport(),
+      pickVmx: async () => {
+        const [path] = (await ports.chooseOpenPaths?.('vmx')) ?? []
+        if (!path || !/\.vmx$/i.test(path)) return null
+        const kept = settings.get().settings.pickedVmx.filter((p) => p !== path)
+        await settings.update({ pickedVmx: [...kept, path].slice(-10) })
+        return host.runCheck()
+      },
     },
     lessons: {
       list: () => lessons.list(),

@@ -1,9 +1,10 @@
 import { dialog, type BrowserWindow, type OpenDialogOptions } from 'electron'
+import type { OpenKind } from '../app/open-kind'
 
 /** The records' edge ports: printing the shown page to PDF and the Teacher view's open dialog. */
 export function recordsEdgePorts(getWindow: () => BrowserWindow | null): {
   printToPdf: () => Promise<Uint8Array>
-  chooseOpenPaths: (kind: 'files' | 'folder') => Promise<readonly string[]>
+  chooseOpenPaths: (kind: OpenKind) => Promise<readonly string[]>
 } {
   return {
     async printToPdf() {
@@ -18,7 +19,9 @@ export function recordsEdgePorts(getWindow: () => BrowserWindow | null): {
       const options: OpenDialogOptions =
         kind === 'folder'
           ? { properties: ['openDirectory'] }
-          : { properties: ['openFile', 'multiSelections'], filters: [{ name: 'VirtLab report', extensions: ['json'] }] }
+          : kind === 'vmx'
+            ? { properties: ['openFile'], filters: [{ name: 'VMware VM (.vmx)', extensions: ['vmx'] }] }
+            : { properties: ['openFile', 'multiSelections'], filters: [{ name: 'VirtLab report', extensions: ['json'] }] }
       const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options)
       return result.canceled ? [] : result.filePaths
     },

@@ -5,7 +5,7 @@ import { CheckContext } from './context'
 import { commonProbes } from './probes/common-probes'
 import { linuxProbes } from './probes/linux-probes'
 import { macProbes } from './probes/mac-probes'
-import { runBundle, runProbe } from './probes/run-probe'
+import { customProbe, runBundle, runProbe } from './probes/run-probe'
 import type { ProbeEnvironment, ProbeSpec } from './probes/spec'
 import { guestPingProbes, vmwareStage1, vmwareStage2, vmwareStage3 } from './probes/vmware-probes'
 import { systeminfoFallback, windowsProbes } from './probes/windows-probes'
@@ -19,6 +19,8 @@ export interface CollectProgress {
 export interface CollectOptions {
   readonly env: ProbeEnvironment
   readonly appVersion: string
+  /** .vmx files the student picked by hand, read besides the ones VMware lists. */
+  readonly extraVmx?: readonly string[]
   /** Everything must be done by then; late probes become `timeout`. Default 25 s. */
   readonly deadlineMs?: number
   readonly onProgress?: (progress: CollectProgress) => void
@@ -94,7 +96,9 @@ export async function collectCapture(options: CollectOptions): Promise<Capture> 
     const later = platform === 'darwin' ? [] : ['vmware.stage2', 'vmware.stage3']
     for (const id of later) pending.add(id)
     try {
-      await runAll(firstStage(env))
+      const picked: ProbeSpec[] =
+      options.extraVmx && options.extraVmx.length > 0 ? [customProbe('vmware.picked', async () => options.extraVmx!.join('\n'))] : []
+    await runAll([...firstStage(env), ...picked])
     } finally {
       if (windows) si.powerShellRelease()
     }

@@ -18,6 +18,8 @@ export interface HostServicePorts {
   readonly userNames: readonly string[]
   /** Called with every finished report (the records store keeps snapshots). */
   readonly onReport?: (report: HostReport) => void
+  /** .vmx files the student picked by hand. */
+  readonly extraVmx?: () => readonly string[]
   /** For tests: replace the live collector. */
   readonly collect?: (options: CollectOptions) => Promise<Capture>
 }
@@ -42,6 +44,7 @@ export function createHostService(ports: HostServicePorts): HostService {
     const capture = await collect({
       env: ports.env,
       appVersion: ports.appVersion,
+      extraVmx: ports.extraVmx?.() ?? [],
       onProgress: ({ capture: partial, pending }) => {
         const now = Date.now()
         // Keep the stream light: at most one update every 40 ms, plus the last one.

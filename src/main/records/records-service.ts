@@ -16,6 +16,7 @@ import { ClassRoster, classCsv } from './class-roster'
 import { sealReport, serializeReport } from './integrity'
 import type { ProgressPort } from './progress-port'
 import { RecordsStore } from './records-store'
+import type { OpenKind } from '../app/open-kind'
 import { listReportFiles, verifyImportFile, verifyReportFile } from './report-files'
 
 export interface RecordsServicePorts {
@@ -31,7 +32,7 @@ export interface RecordsServicePorts {
   /** Prints the window's current page (the printable report) to PDF. */
   readonly printToPdf?: () => Promise<Uint8Array>
   /** Asks for report files or a folder; empty when cancelled. */
-  readonly chooseOpenPaths?: (kind: 'files' | 'folder') => Promise<readonly string[]>
+  readonly chooseOpenPaths?: (kind: OpenKind) => Promise<readonly string[]>
   readonly now?: () => Date
 }
 

@@ -20,4 +20,6 @@ export const hostChannels = {
   /** Saves the last check's capture (redacted) where the student chooses; null when cancelled. */
   saveCapture: channel(z.tuple([]), SavedFileSchema),
   lastReport: channel(z.tuple([]), HostReportSchema.nullable()),
+  /** Lets the student choose a .vmx file for the VM checks, then checks again; null when cancelled. */
+  pickVmx: channel(z.tuple([]), HostReportSchema.nullable()),
 }

@@ -10,6 +10,8 @@ export const SettingsSchema = z
     locale: LocaleSchema.nullable(),
     mode: ModeSchema,
     xapiBaseIri: z.string().url().max(500),
+    /** .vmx files the student chose by hand for the VM checks (newest last). */
+    pickedVmx: z.array(z.string().min(1).max(1000)).max(10).default([]),
   })
   .strict()
 export type Settings = z.infer<typeof SettingsSchema>
@@ -18,6 +20,7 @@ export const DEFAULT_SETTINGS: Settings = {
   locale: null,
   mode: 'student',
   xapiBaseIri: 'https://virtlab.example.edu/xapi',
+  pickedVmx: [],
 }
 
 export const SettingsPatchSchema = SettingsSchema.partial().strict()

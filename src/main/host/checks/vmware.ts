@@ -934,7 +934,7 @@ function vmFact(s: VmSettings): Facts {
   }
 }
 
-const VM_SOURCES = ['vmware.preferences', 'vmware.inventory', 'vmware.vm-folder', 'vmware.vmrun-list'] as const
+const VM_SOURCES = ['vmware.preferences', 'vmware.inventory', 'vmware.vm-folder', 'vmware.picked', 'vmware.vmrun-list'] as const
 
 function vmsCheck(ctx: CheckContext, install: Install, vms: VmRead[]): Check {
   const parsed = vms.flatMap((v) => (v.settings ? [v.settings] : []))

@@ -197,6 +197,8 @@ export function knownVmxPaths(env: ProbeEnvironment, ctx: CheckContext): string[
     ...parsePreferences(text('vmware.preferences')).recentVms,
     ...parseInventory(text('vmware.inventory')).map((e) => e.config),
     ...parseVmFolderListing(text('vmware.vm-folder')),
+    // .vmx files the student chose by hand (the app keeps the list in its settings).
+    ...parseVmFolderListing(text('vmware.picked')),
   ]
   const seen = new Set<string>()
   const out: string[] = []

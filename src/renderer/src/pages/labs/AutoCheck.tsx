@@ -1,4 +1,5 @@
-import { CheckCircleFilled, CloseCircleFilled, MinusCircleOutlined, ReloadOutlined, SafetyCertificateOutlined } from '@ant-design/icons'
+import { CheckCircleFilled, CloseCircleFilled, FolderOpenOutlined, MinusCircleOutlined, ReloadOutlined, SafetyCertificateOutlined } from '@ant-design/icons'
+import { api } from '../../api/client'
 import { Alert, Button, Collapse, Descriptions, Space, Table, Tag, Typography } from 'antd'
 import { useEffect, useRef } from 'react'
 import type { CheckStatus, FactValue } from '../../../../shared/host/report'
@@ -77,6 +78,12 @@ export function AutoCheck(props: {
   const judged = new Map((auto?.criteria ?? []).map((c) => [c.id, c]))
   const failedLabels = (auto?.criteria ?? []).filter((c) => !c.passed).map((c) => c.label[locale])
   const resultRef = useRef<HTMLDivElement>(null)
+  // A VM that none of VMware's lists name: the student points at its .vmx, then the step is checked
+  // against the fresh host report that choice produced.
+  const pickVmx = async (): Promise<void> => {
+    const report = await api().host.pickVmx()
+    if (report) props.onCheck(false)
+  }
   // A new result (from the button, the header or Enter) is brought into view.
   const resultAt = result?.at
   useEffect(() => {
@@ -238,7 +245,17 @@ export function AutoCheck(props: {
             {t.rerun}
           </Button>
         )}
+        {check.source === 'vmware.vms' && (
+          <Button icon={<FolderOpenOutlined />} disabled={running} onClick={() => void pickVmx()} title={t.pickVmxHelp} data-testid="pick-vmx">
+            {t.pickVmx}
+          </Button>
+        )}
       </Space>
+      {check.source === 'vmware.vms' && (
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {t.pickVmxHelp}
+        </Typography.Text>
+      )}
       {auto && auto.evidence.length > 0 && (
         <Collapse
           size="small"
