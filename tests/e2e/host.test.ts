@@ -61,3 +61,27 @@ describe('Host check page, against the real inspection of this machine', () => {
     await context.close()
   })
 })
+
+describe('a teacher replays a student’s capture in the app', () => {
+  it('shows that machine’s report with a banner, and goes back to this computer', async () => {
+    const { createTestApp } = await import('../support/services')
+    const app = createTestApp({ systemLocale: 'en' })
+    await app.services.settings.update({ mode: 'teacher' })
+    const { page, context } = await openApp(chromium.browser(), chromium.url(), { locale: 'en', app })
+    await page.getByTestId('nav-host').click()
+    await expect.poll(() => page.getByTestId('verdict-status').getAttribute('data-verdict'), { timeout: 30_000 }).not.toBe('pending')
+    app.openPaths.push([`${__dirname}/../fixtures/captures/win-zh-lenovo-laptop-hypervisor-detected.capture.json`])
+    await page.getByTestId('replay-open').click()
+    await expect.poll(() => page.getByTestId('replay-banner').count()).toBe(1)
+    expect(await page.getByTestId('verdict-status').getAttribute('data-verdict')).toBe('ready-with-caveats')
+    expect(await page.getByTestId('check-windows.hypervisor').getAttribute('data-status')).toBe('warn')
+    await screenshot(page, 'host-replay-en')
+    await page.getByTestId('replay-back').click()
+    expect(await page.getByTestId('check-windows.hypervisor').getAttribute('data-status')).toBe('skip')
+    // A file that is not a capture is refused with its reason.
+    app.openPaths.push([`${__dirname}/../fixtures/vmware/vmx/centos7-nat-gbk.vmx`])
+    await page.getByTestId('replay-open').click()
+    await expect.poll(() => page.getByText(/Cannot open the capture/).count()).toBeGreaterThan(0)
+    await context.close()
+  })
+})

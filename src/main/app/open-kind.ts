@@ -1,2 +1,2 @@
-/** What an open dialog asks for: report files, a folder of them, or one VMware .vmx file. */
-export type OpenKind = 'files' | 'folder' | 'vmx'
+/** What an open dialog asks for: report files, a folder of them, one VMware .vmx file, or one diagnostic capture. */
+export type OpenKind = 'files' | 'folder' | 'vmx' | 'capture'

@@ -8,6 +8,9 @@ import type { Logger } from '../logging/logger'
 import { createSettingsService, type SettingsService } from '../settings/settings-service'
 import { currentEnvironment } from '../host/collect'
 import type { OpenKind } from './open-kind'
+import { basename } from 'node:path'
+import { IpcError } from '../../shared/ipc/errors'
+import { CaptureFileError, replayCaptureFile } from '../host/capture-file'
 import { createHostService, type HostService, type HostServicePorts } from '../host/host-service'
 import { createLabsService, type LabsService } from '../labs/labs-service'
 import { createLessonsService, type LessonsService } from '../lessons/lessons-service'
@@ -136,6 +139,16 @@ export function createMainServices(ports: MainPorts): MainServices {
         const kept = settings.get().settings.pickedVmx.filter((p) => p !== path)
         await settings.update({ pickedVmx: [...kept, path].slice(-10) })
         return host.runCheck()
+      },
+      replayCapture: async () => {
+        const [path] = (await ports.chooseOpenPaths?.('capture')) ?? []
+        if (!path) return null
+        try {
+          return { file: basename(path), report: replayCaptureFile(path) }
+        } catch (error) {
+          if (error instanceof CaptureFileError) throw new IpcError('invalid-input', error.message)
+          throw error
+        }
       },
     },
     lessons: {

@@ -1,9 +1,9 @@
-import { readFileSync, writeFileSync } from 'node:fs'
-import { basename, join } from 'node:path'
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { userInfo } from 'node:os'
 import { localeFromSystem, type Locale } from '../../shared/i18n/locale'
 import type { HostReport } from '../../shared/host/report'
-import { CaptureFileError, parseCaptureText, redactCapture, serializeCapture } from '../host/capture-file'
+import { CaptureFileError, redactCapture, replayCaptureFile, serializeCapture } from '../host/capture-file'
 import { collectCapture, currentEnvironment } from '../host/collect'
 import { evaluateCapture } from '../host/evaluate'
 import { formatReport } from './format-report'
@@ -81,15 +81,7 @@ async function check(args: CheckArgs, io: CliIo): Promise<number> {
   const locale = args.lang ?? systemLocale()
   let report: HostReport
   if (args.replay) {
-    let text: string
-    try {
-      text = readFileSync(args.replay, 'utf8')
-    } catch (error) {
-      io.stderr(`virtlab: cannot read ${args.replay}: ${(error as Error).message}\n`)
-      return 2
-    }
-    const capture = parseCaptureText(text, basename(args.replay))
-    report = evaluateCapture(capture, { source: 'replay', generatedAt: capture.capturedAt })
+    report = replayCaptureFile(args.replay)
   } else {
     const started = Date.now()
     const capture = await collectCapture({ env: currentEnvironment(RESOURCES_DIR), appVersion: APP_VERSION })

@@ -1,4 +1,8 @@
+import { readFileSync, statSync } from 'node:fs'
+import { basename } from 'node:path'
 import { CAPTURE_FORMAT, CAPTURE_VERSION, CaptureSchema, type Capture, type ProbeResult } from '../../shared/host/capture'
+import type { HostReport } from '../../shared/host/report'
+import { evaluateCapture } from './evaluate'
 
 export const MAX_CAPTURE_BYTES = 20 * 1024 * 1024
 
@@ -75,4 +79,18 @@ export function redactCapture(capture: Capture, userNames: string[]): Capture {
 
 export function serializeCapture(capture: Capture): string {
   return `${JSON.stringify(capture, null, 2)}\n`
+}
+
+/** Reads a capture file and gives the report its machine would get. Throws CaptureFileError. */
+export function replayCaptureFile(path: string): HostReport {
+  let text: string
+  try {
+    if (statSync(path).size > MAX_CAPTURE_BYTES) throw new CaptureFileError(`${basename(path)}: larger than ${MAX_CAPTURE_BYTES / 1024 / 1024} MB`)
+    text = readFileSync(path, 'utf8')
+  } catch (error) {
+    if (error instanceof CaptureFileError) throw error
+    throw new CaptureFileError(`${basename(path)}: cannot be read (${(error as Error).message})`)
+  }
+  const capture = parseCaptureText(text, basename(path))
+  return evaluateCapture(capture, { source: 'replay', generatedAt: capture.capturedAt })
 }

@@ -22,4 +22,6 @@ export const hostChannels = {
   lastReport: channel(z.tuple([]), HostReportSchema.nullable()),
   /** Lets the student choose a .vmx file for the VM checks, then checks again; null when cancelled. */
   pickVmx: channel(z.tuple([]), HostReportSchema.nullable()),
+  /** A teacher opens a student's diagnostic capture and sees the report the student saw; null when cancelled. */
+  replayCapture: channel(z.tuple([]), z.object({ file: z.string(), report: HostReportSchema }).strict().nullable()),
 }

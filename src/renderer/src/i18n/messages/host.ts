@@ -54,6 +54,12 @@ export const hostMessages = defineMessages(
     hypervisors: '已安装的虚拟化软件',
     none: '无',
     pendingNote: '还有 {count} 项在检测中…',
+    replay: {
+      open: '打开学生的诊断文件…',
+      banner: '正在查看诊断文件“{file}”的回放：这是那台电脑上的检测结果，不是本机。',
+      back: '回到本机结果',
+      failed: '无法打开诊断文件：{reason}',
+    },
   },
   {
     intro: 'Checks whether this computer can run VMware Workstation with hardware acceleration: CPU, firmware, Windows virtualization settings, resources and installed software.',
@@ -108,5 +114,11 @@ export const hostMessages = defineMessages(
     hypervisors: 'Virtualization software installed',
     none: 'None',
     pendingNote: '{count} still being checked…',
+    replay: {
+      open: 'Open a student’s capture…',
+      banner: 'Replaying the capture “{file}”: these are that computer’s results, not this one’s.',
+      back: 'Back to this computer',
+      failed: 'Cannot open the capture: {reason}',
+    },
   },
 )

@@ -1,4 +1,8 @@
-import { Alert, Card, Col, Descriptions, Row, Space, Tag, Typography, message } from 'antd'
+import { FolderOpenOutlined } from '@ant-design/icons'
+import { Alert, Button, Card, Col, Descriptions, Row, Space, Tag, Typography, message } from 'antd'
+import { useState } from 'react'
+import type { HostReport } from '../../../../shared/host/report'
+import { useAppState } from '../../app/app-state'
 import { api, describeApiError } from '../../api/client'
 import { fmt } from '../../i18n/define'
 import { useLocale, useMessages } from '../../i18n/locale-context'
@@ -11,8 +15,24 @@ import { VerdictCard } from './VerdictCard'
 export function HostPage(): React.JSX.Element {
   const t = useMessages(hostMessages)
   const { locale } = useLocale()
-  const { report, pending, running, error, run } = useHostCheck({ autoRun: true })
+  const live = useHostCheck({ autoRun: true })
   const [toast, holder] = message.useMessage()
+  const teacher = useAppState().settings.settings.mode === 'teacher'
+  // A teacher can open a student's capture: the page then shows that machine's report.
+  const [replay, setReplay] = useState<{ file: string; report: HostReport } | null>(null)
+  const report = replay?.report ?? live.report
+  const pending = replay ? [] : live.pending
+  const running = replay ? false : live.running
+  const { error, run } = live
+
+  const openCapture = async (): Promise<void> => {
+    try {
+      const opened = await api().host.replayCapture()
+      if (opened) setReplay(opened)
+    } catch (e) {
+      void toast.error(fmt(t.replay.failed, { reason: describeApiError(e).message }))
+    }
+  }
 
   const save = async (): Promise<void> => {
     try {
@@ -30,7 +50,25 @@ export function HostPage(): React.JSX.Element {
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
       {holder}
-      <VerdictCard report={report} running={running} pendingCount={pending.filter((p) => p !== '*').length} onRun={() => void run()} onSave={() => void save()} />
+      {replay && (
+        <Alert
+          type="info"
+          showIcon
+          message={fmt(t.replay.banner, { file: replay.file })}
+          action={
+            <Button size="small" onClick={() => setReplay(null)} data-testid="replay-back">
+              {t.replay.back}
+            </Button>
+          }
+          data-testid="replay-banner"
+        />
+      )}
+      <VerdictCard report={report} running={running} pendingCount={pending.filter((p) => p !== '*').length} onRun={() => void run()} onSave={() => void save()} actions={!replay} />
+      {teacher && !replay && (
+        <Button icon={<FolderOpenOutlined />} onClick={() => void openCapture()} data-testid="replay-open" style={{ alignSelf: 'flex-start' }}>
+          {t.replay.open}
+        </Button>
+      )}
       {error && <Alert type="error" showIcon message={fmt(t.failed, { reason: error })} />}
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={15}>

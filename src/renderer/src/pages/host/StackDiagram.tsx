@@ -13,6 +13,11 @@ interface Layer {
   here?: boolean
 }
 
+/** Keeps a label inside its box (Windows captions can be long: "Microsoft Windows 11 家庭中文版 …"). */
+function shorten(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text
+}
+
 /** Hardware → hypervisor(s) → host OS → VMware → guests, drawn for this machine. */
 export function StackDiagram(props: { report: HostReport }): React.JSX.Element {
   const t = useMessages(hostMessages)
@@ -25,7 +30,7 @@ export function StackDiagram(props: { report: HostReport }): React.JSX.Element {
   if (p.windowsHypervisorRunning) layers.push({ key: 'winhv', text: t.diagram.winHv, fill: '#fff7d6', stroke: '#d9b44a' })
   layers.push({
     key: 'os',
-    text: fmt(t.diagram.hostOs, { os: `${report.host.os} ${report.host.osVersion}`.trim() }),
+    text: fmt(t.diagram.hostOs, { os: shorten(`${report.host.os} ${report.host.osVersion}`.trim(), 34) }),
     fill: '#e6f4ff',
     stroke: '#1f6feb',
     here: true,
@@ -35,6 +40,7 @@ export function StackDiagram(props: { report: HostReport }): React.JSX.Element {
       ? { key: 'vmware', text: t.diagram.vmware, fill: '#eaf7ee', stroke: '#52a46b' }
       : { key: 'vmware', text: t.diagram.vmwareMissing, fill: '#ffffff', stroke: '#b0b7c3', dashed: true },
   )
+  for (const layer of layers) layer.text = shorten(layer.text, 46)
   layers.push({ key: 'guests', text: fmt(t.diagram.guests, { count: p.runningGuests }), fill: '#f4efff', stroke: '#8e7cc3', dashed: p.runningGuests === 0 })
 
   const width = 520

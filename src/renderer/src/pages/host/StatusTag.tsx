@@ -17,7 +17,7 @@ export function StatusTag(props: { status: CheckStatus | 'pending' }): React.JSX
   const t = useMessages(hostMessages)
   const look = LOOK[props.status]
   return (
-    <Tag color={look.color} icon={look.icon} style={{ minWidth: 76, textAlign: 'center' }} data-status={props.status}>
+    <Tag color={look.color} icon={look.icon} style={{ width: 96, flex: '0 0 96px', textAlign: 'center', marginInlineEnd: 0 }} data-status={props.status}>
       {t.status[props.status]}
     </Tag>
   )

@@ -26,6 +26,8 @@ export function VerdictCard(props: {
   pendingCount: number
   onRun: () => void
   onSave: () => void
+  /** False while a replayed capture is shown: nothing to re-check or save then. */
+  actions?: boolean
 }): React.JSX.Element {
   const t = useMessages(hostMessages)
   const { locale } = useLocale()
@@ -47,14 +49,14 @@ export function VerdictCard(props: {
             {running && props.pendingCount > 0 && (
               <Typography.Text type="secondary">{fmt(t.pendingNote, { count: props.pendingCount })}</Typography.Text>
             )}
-            {final && report && (
+            {final && report && report.source === 'live' && (
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                 {fmt(t.checkedAt, { time: new Date(report.generatedAt).toLocaleString(locale), ms: report.durationMs })}
               </Typography.Text>
             )}
           </div>
         </Space>
-        <Space>
+        <Space style={{ display: props.actions === false ? 'none' : undefined }}>
           <Button type="primary" onClick={props.onRun} loading={running} data-testid="host-run">
             {report ? t.rerun : t.run}
           </Button>
