@@ -1,8 +1,8 @@
 import { CheckCircleFilled, ClockCircleOutlined, OrderedListOutlined } from '@ant-design/icons'
 import { Alert, Button, Card, Col, Empty, Progress, Row, Skeleton, Space, Tag, Typography } from 'antd'
-import { useEffect, useState } from 'react'
-import type { LabList as LabListData, LabSummary } from '../../../../shared/labs/view'
-import { api, describeApiError } from '../../api/client'
+import type { LabSummary } from '../../../../shared/labs/view'
+import { api } from '../../api/client'
+import { useApiData } from '../../api/use-api-data'
 import { hrefFor } from '../../app/routes'
 import { fmt } from '../../i18n/define'
 import { useLocale, useMessages } from '../../i18n/locale-context'
@@ -69,19 +69,7 @@ function LabCard(props: { lab: LabSummary }): React.JSX.Element {
 /** Every lab as a card with the student's progress; packs that failed to load are named with file and field. */
 export function LabList(): React.JSX.Element {
   const t = useMessages(labsMessages).list
-  const [data, setData] = useState<LabListData | null>(null)
-  const [error, setError] = useState<string | null>(null)
-
-  useEffect(() => {
-    let cancelled = false
-    api()
-      .labs.list()
-      .then((list) => !cancelled && setData(list))
-      .catch((e: unknown) => !cancelled && setError(describeApiError(e).message))
-    return () => {
-      cancelled = true
-    }
-  }, [])
+  const { data, error } = useApiData(() => api().labs.list())
 
   if (error) return <Alert type="error" showIcon title={fmt(t.failed, { reason: error })} />
   if (!data) return <Skeleton active paragraph={{ rows: 6 }} />

@@ -1,8 +1,7 @@
 import { ArrowRightOutlined, CheckCircleFilled } from '@ant-design/icons'
 import { Alert, Button, Card, Col, Empty, Row, Skeleton, Space, Tag, Typography } from 'antd'
-import { useEffect, useState } from 'react'
-import type { LessonList as LessonListData } from '../../../../shared/lessons/view'
-import { api, describeApiError } from '../../api/client'
+import { api } from '../../api/client'
+import { useApiData } from '../../api/use-api-data'
 import { hrefFor } from '../../app/routes'
 import { fmt } from '../../i18n/define'
 import { useLocale, useMessages } from '../../i18n/locale-context'
@@ -12,19 +11,7 @@ import { lessonsMessages } from '../../i18n/messages/lessons'
 export function LessonList(): React.JSX.Element {
   const t = useMessages(lessonsMessages).list
   const { locale } = useLocale()
-  const [data, setData] = useState<LessonListData | null>(null)
-  const [error, setError] = useState<string | null>(null)
-
-  useEffect(() => {
-    let cancelled = false
-    api()
-      .lessons.list()
-      .then((list) => !cancelled && setData(list))
-      .catch((e: unknown) => !cancelled && setError(describeApiError(e).message))
-    return () => {
-      cancelled = true
-    }
-  }, [])
+  const { data, error } = useApiData(() => api().lessons.list())
 
   if (error) return <Alert type="error" showIcon title={fmt(t.loadFailed, { reason: error })} />
   if (!data) return <Skeleton active paragraph={{ rows: 6 }} />
