@@ -1,17 +1,11 @@
-import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { CapturePlatform, ProbeResult } from '../../src/shared/host/capture'
 import { CheckSchema, type Check, type CheckId, type FactValue } from '../../src/shared/host/report'
 import { CheckContext } from '../../src/main/host/context'
 import { vmwareChecks } from '../../src/main/host/checks/vmware'
 import { decodeVmx, extractVmdkDescriptor } from '../../src/main/host/probes/decode'
+import { adaptersFromIpconfig, bytes, fail, IPCONFIG_EN, ok, REGISTRY_17_6_4, SC_QUERY, servicesFromScQuery, text } from '../support/vmware-evidence'
 
-const FIXTURES = join(__dirname, '..', 'fixtures', 'vmware')
-const bytes = (rel: string): Buffer => readFileSync(join(FIXTURES, rel))
-const text = (rel: string): string => bytes(rel).toString('utf8')
-const ok = (t: string, exitCode?: number): ProbeResult => ({ ok: true, text: t, ...(exitCode === undefined ? {} : { exitCode }) })
-const fail = (kind: 'missing' | 'denied' | 'timeout' | 'failed', message: string): ProbeResult => ({ ok: false, error: { kind, message } })
 
 type Probes = Record<string, ProbeResult>
 
@@ -35,52 +29,6 @@ const obj = (value: FactValue | undefined): Record<string, FactValue> => value a
 const list = (value: FactValue | undefined): FactValue[] => value as FactValue[]
 const fixText = (check: Check): string => check.fix.map((f) => `${f['zh-CN']} ${f.en}`).join('\n')
 
-// --- Windows probe texts, assembled from the real outputs -----------------------------------------
-
-/**
- * `win.netadapters` in the shape our PowerShell probe writes (Win32_NetworkAdapter joined with its
- * configuration), built from a real `ipconfig` output: adapter names, addresses and masks come from it.
- */
-function adaptersFromIpconfig(ipconfig: string, override: (name: string) => Record<string, unknown> = () => ({})): string {
-  const records: Record<string, unknown>[] = []
-  let current: Record<string, unknown> | null = null
-  for (const line of ipconfig.split(/\r?\n/)) {
-    const head = /^(?:\S.*?)?(?:adapter|适配器)\s+(.+):\s*$/.exec(line)
-    if (head) {
-      current = { Name: head[1], NetConnectionID: head[1], NetEnabled: true, NetConnectionStatus: 2, IPAddress: [], IPSubnet: [] }
-      records.push(current)
-      continue
-    }
-    if (!current) continue
-    const value = /:\s*(.*?)\s*(\(首选\))?$/.exec(line)?.[1] ?? ''
-    if (/^\s+(Description|描述)/.test(line)) current.Name = value
-    else if (/^\s+IPv4/.test(line)) (current.IPAddress as string[]).push(value)
-    else if (/^\s+(Subnet Mask|子网掩码)/.test(line)) (current.IPSubnet as string[]).push(value)
-    else if (/Media disconnected|媒体已断开/.test(line)) current.NetConnectionStatus = 7
-  }
-  // Pretty-printed, as ConvertTo-Json writes it.
-  return JSON.stringify(
-    records.map((r) => ({ ...r, ...override(String(r.NetConnectionID)) })),
-    null,
-    2,
-  )
-}
-
-/** `win.services` (Win32_Service: Name, DisplayName, State, StartMode) built from the real `sc query` excerpt. */
-function servicesFromScQuery(sc: string, stop: string[] = []): string {
-  const out: Record<string, unknown>[] = []
-  for (const block of sc.split(/\r?\n\s*\r?\n/)) {
-    const name = /SERVICE_NAME:\s*(.+)/.exec(block)?.[1]?.trim()
-    if (!name) continue
-    const running = /STATE\s*:\s*4\s+RUNNING/.test(block) && !stop.includes(name)
-    out.push({ Name: name, DisplayName: /DISPLAY_NAME:\s*(.+)/.exec(block)?.[1]?.trim() ?? null, State: running ? 'Running' : 'Stopped', StartMode: 'Auto' })
-  }
-  return JSON.stringify(out, null, 2)
-}
-
-const REGISTRY_17_6_4 = JSON.stringify({ InstallPath: 'C:\\Program Files (x86)\\VMware\\VMware Workstation\\', ProductVersion: '17.6.4.24832109' })
-const IPCONFIG_EN = text('commands/ipconfig-en-windows-vmnet1-vmnet8-cyrillic-adapters.txt')
-const SC_QUERY = text('commands/sc-query-vmware-and-hyperv-services-excerpt.txt')
 
 function windowsHost(extra: Probes = {}): Probes {
   return {

@@ -3,6 +3,7 @@ import { isCheckPending } from '../../../../shared/host/check-inputs'
 import { CHECK_GROUP_OF, CHECK_GROUPS, type Check, type HostReport } from '../../../../shared/host/report'
 import { useLocale, useMessages } from '../../i18n/locale-context'
 import { hostMessages } from '../../i18n/messages/host'
+import { EvidenceList } from '../../components/EvidenceList'
 import { StatusTag } from './StatusTag'
 
 function CheckBody(props: { check: Check }): React.JSX.Element {
@@ -33,13 +34,7 @@ function CheckBody(props: { check: Check }): React.JSX.Element {
       {check.evidence.length > 0 && (
         <div>
           <Typography.Text type="secondary">{t.evidence}</Typography.Text>
-          {check.evidence.map((e, i) => (
-            <pre key={i} className="evidence">
-              <span className="evidence-probe">[{e.probe}]</span>
-              {'\n'}
-              {e.excerpt}
-            </pre>
-          ))}
+          <EvidenceList evidence={check.evidence} />
         </div>
       )}
     </Space>

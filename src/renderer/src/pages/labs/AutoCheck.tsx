@@ -8,6 +8,7 @@ import { fmt } from '../../i18n/define'
 import { useLocale, useMessages } from '../../i18n/locale-context'
 import { hostMessages } from '../../i18n/messages/host'
 import { labsMessages } from '../../i18n/messages/labs'
+import { EvidenceList } from '../../components/EvidenceList'
 import { StatusTag } from '../host/StatusTag'
 import { formatTime } from './format'
 
@@ -263,17 +264,7 @@ export function AutoCheck(props: {
             {
               key: 'evidence',
               label: t.evidence,
-              children: (
-                <div data-testid="evidence">
-                  {auto.evidence.map((e, i) => (
-                    <pre key={i} className="evidence">
-                      <span className="evidence-probe">[{e.probe}]</span>
-                      {'\n'}
-                      {e.excerpt}
-                    </pre>
-                  ))}
-                </div>
-              ),
+              children: <EvidenceList evidence={auto.evidence} testId="evidence" />,
             },
           ]}
         />
