@@ -1,26 +1,16 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
 import type { Capture, ProbeResult } from '../../src/shared/host/capture'
 import type { Locale } from '../../src/shared/i18n/locale'
 import type { Question } from '../../src/shared/lessons/lesson'
 import { loadLessons } from '../../src/main/lessons/load-lessons'
 import { parseCaptureText } from '../../src/main/host/capture-file'
 import { createTestApp, RESOURCES_DIR } from '../support/services'
-import { ARTIFACTS, launchChromium, openApp, screenshot, serveRenderer, type AppPage } from './harness'
+import { ARTIFACTS, openApp, screenshot, useBrowser, type AppPage } from './harness'
 
-let browser: Browser
-let server: { url: string; close: () => Promise<void> }
-
-beforeAll(async () => {
-  server = await serveRenderer()
-  browser = await launchChromium()
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-})
+const chromium = useBrowser()
 
 const FIXTURES = join(__dirname, '../fixtures')
 const ok = (text: string, exitCode?: number): ProbeResult => ({ ok: true, text, ...(exitCode === undefined ? {} : { exitCode }) })
@@ -52,7 +42,7 @@ function linuxPcWithWorkstation(): Capture {
 async function openWithHostReport(locale: Locale): Promise<AppPage> {
   const app = createTestApp({ systemLocale: locale, collectHost: async () => linuxPcWithWorkstation() })
   await app.router.invoke('host:runCheck', [])
-  return openApp(browser, server.url, { locale, app, viewport: { width: 1280, height: 900 } })
+  return openApp(chromium.browser(), chromium.url(), { locale, app, viewport: { width: 1280, height: 900 } })
 }
 
 async function openLesson(page: Page, id: string): Promise<void> {

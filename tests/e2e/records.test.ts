@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process'
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { parseCaptureText } from '../../src/main/host/capture-file'
 import { verifyReportFile } from '../../src/main/records/report-files'
@@ -9,10 +9,9 @@ import type { LabReport } from '../../src/shared/records/report'
 import type { XapiStatement } from '../../src/shared/records/xapi'
 import { CAPTURES_DIR, REPORTS_DIR, tempDir } from '../support/records'
 import { createTestApp, type TestApp } from '../support/services'
-import { ARTIFACTS, launchChromium, openApp, screenshot, serveRenderer, type AppPage } from './harness'
+import { ARTIFACTS, openApp, screenshot, useBrowser, type AppPage } from './harness'
 
-let browser: Browser
-let server: { url: string; close: () => Promise<void> }
+const chromium = useBrowser()
 let current: AppPage
 let app: TestApp
 const out = tempDir('virtlab-e2e-records-')
@@ -25,8 +24,6 @@ const files = {
 }
 
 beforeAll(async () => {
-  server = await serveRenderer()
-  browser = await launchChromium()
   const capture = parseCaptureText(readFileSync(join(CAPTURES_DIR, 'win-zh-lenovo-20fw-ready.capture.json'), 'utf8'))
   let page: Page | null = null
   app = createTestApp({
@@ -36,13 +33,11 @@ beforeAll(async () => {
     // What webContents.printToPDF does in the app: print the page on screen, with its print CSS.
     printToPdf: async () => new Uint8Array(await page!.pdf({ printBackground: true, preferCSSPageSize: true })),
   })
-  current = await openApp(browser, server.url, { locale: 'zh-CN', app, viewport: { width: 1366, height: 900 } })
+  current = await openApp(chromium.browser(), chromium.url(), { locale: 'zh-CN', app, viewport: { width: 1366, height: 900 } })
   page = current.page
 })
 afterAll(async () => {
   await current?.context.close()
-  await browser?.close()
-  await server?.close()
 })
 
 /** Converts a PDF's pages to PNG files in tests/artifacts (poppler's pdftoppm). */
