@@ -42,3 +42,23 @@ describe('App shell (jsdom, real services behind the bridge)', () => {
     await waitFor(() => expect(document.body.textContent).toMatch(/preload|预加载/))
   })
 })
+
+describe('Home shows where the student is', () => {
+  it('the last verdict (kept in the records) and lab and lesson progress', async () => {
+    const { readFileSync } = await import('node:fs')
+    const { join } = await import('node:path')
+    const { parseCaptureText } = await import('../../src/main/host/capture-file')
+    const { createTestApp } = await import('../support/services')
+    const capture = parseCaptureText(readFileSync(join(__dirname, '../fixtures/captures/win-zh-lenovo-20fw-ready.capture.json'), 'utf8'))
+    const first = createTestApp({ systemLocale: 'en', collectHost: async () => capture })
+    await first.router.invoke('host:runCheck', [])
+    // A restart: the full report is gone, the records keep the verdict (once its write has landed).
+    await waitFor(() => expect(createTestApp({ userDataDir: first.userDataDir }).services.records.overview().machine).not.toBeNull())
+    const app = createTestApp({ systemLocale: 'en', userDataDir: first.userDataDir })
+    installBridge({ app })
+    window.location.hash = '#/home'
+    render(<App />)
+    await waitFor(() => expect(screen.getByTestId('home-last-check').textContent).toContain('Ready'))
+    await waitFor(() => expect(screen.getByTestId('home-steps').textContent).toMatch(/Last verdict: Ready.*0 of 5 labs completed.*Quizzes taken in 0 of 8 lessons/s))
+  })
+})

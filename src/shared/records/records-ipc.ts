@@ -24,7 +24,6 @@ export const IMPORT_BATCH = 200
 export const recordsChannels = {
   overview: channel(z.tuple([]), RecordsOverviewSchema),
   setProfile: channel(z.tuple([StudentProfileSchema]), StudentProfileSchema),
-  /** A lab step checked, confirmed or answered (the lab runner records the same through ProgressPort). */
   /** The sealed report (what the printable page shows and the JSON export writes). */
   report: channel(z.tuple([]), LabReportSchema),
   exportJson: channel(z.tuple([]), SavedFileSchema),

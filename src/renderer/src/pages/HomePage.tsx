@@ -16,12 +16,35 @@ export function HomePage(): React.JSX.Element {
   const { locale } = useLocale()
   const { info } = useAppState()
   const [last, setLast] = useState<HostReport | null>(null)
+  const [progress, setProgress] = useState<{ labsDone: number; labs: number; lessonsDone: number; lessons: number } | null>(null)
+  // The last check kept in the records (it survives a restart; the full report does not).
+  const [kept, setKept] = useState<{ at: string; verdict: HostReport['verdict']['status'] } | null>(null)
   useEffect(() => {
     void api()
       .host.lastReport()
       .then(setLast)
       .catch(() => undefined)
+    void Promise.all([api().records.overview(), api().lessons.list()])
+      .then(([overview, lessons]) => {
+        if (overview.machine) setKept({ at: overview.machine.at, verdict: overview.machine.verdict })
+        setProgress({
+          labsDone: overview.labs.filter((l) => l.status === 'completed').length,
+          labs: overview.labs.length,
+          lessonsDone: lessons.lessons.filter((l) => l.attempts > 0).length,
+          lessons: lessons.lessons.length,
+        })
+      })
+      .catch(() => undefined)
   }, [])
+  // Where the student is: check the host first, then the labs, the lessons, the report.
+  const verdict = last?.verdict.status ?? kept?.verdict ?? null
+  const current = !verdict ? 0 : progress && progress.labsDone < progress.labs ? 1 : progress && progress.lessonsDone < progress.lessons ? 2 : 3
+  const status: Record<'host' | 'labs' | 'lessons' | 'records', string | null> = {
+    host: verdict ? fmt(t.progress.host, { verdict: th.verdict[verdict] }) : null,
+    labs: progress ? fmt(t.progress.labs, { done: progress.labsDone, total: progress.labs }) : null,
+    lessons: progress ? fmt(t.progress.lessons, { done: progress.lessonsDone, total: progress.lessons }) : null,
+    records: current === 3 ? t.progress.records : null,
+  }
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
       <Card>
@@ -40,10 +63,16 @@ export function HomePage(): React.JSX.Element {
       </Card>
       <Card>
         <Steps
-          current={-1}
+          current={current}
+          data-testid="home-steps"
           items={(['host', 'labs', 'lessons', 'records'] as const).map((key) => ({
             title: t.steps[key].title,
-            description: t.steps[key].body,
+            description: (
+              <>
+                <div>{t.steps[key].body}</div>
+                {status[key] && <div className="home-step-status">{status[key]}</div>}
+              </>
+            ),
           }))}
         />
       </Card>
@@ -52,6 +81,14 @@ export function HomePage(): React.JSX.Element {
           <Space direction="vertical" size={4}>
             <Typography.Text strong>{th.verdict[last.verdict.status]}</Typography.Text>
             <Typography.Text>{last.verdict.summary[locale]}</Typography.Text>
+            <Button type="link" style={{ padding: 0 }} onClick={() => navigate('host')}>
+              {t.viewCheck}
+            </Button>
+          </Space>
+        ) : kept ? (
+          <Space direction="vertical" size={4}>
+            <Typography.Text strong>{th.verdict[kept.verdict]}</Typography.Text>
+            <Typography.Text type="secondary">{new Date(kept.at).toLocaleString(locale)}</Typography.Text>
             <Button type="link" style={{ padding: 0 }} onClick={() => navigate('host')}>
               {t.viewCheck}
             </Button>

@@ -18,6 +18,12 @@ export const homeMessages = defineMessages(
     lastCheck: '上次主机检测',
     noCheck: '还没有检测过这台电脑。',
     viewCheck: '查看详情',
+    progress: {
+      host: '上次结论：{verdict}',
+      labs: '已完成 {done}/{total} 个实验',
+      lessons: '已做 {done}/{total} 节课的测验',
+      records: '准备好后在“学习记录”导出报告',
+    },
   },
   {
     title: 'Welcome to VirtLab Companion',
@@ -36,5 +42,11 @@ export const homeMessages = defineMessages(
     lastCheck: 'Last host check',
     noCheck: 'This computer has not been checked yet.',
     viewCheck: 'See details',
+    progress: {
+      host: 'Last verdict: {verdict}',
+      labs: '{done} of {total} labs completed',
+      lessons: 'Quizzes taken in {done} of {total} lessons',
+      records: 'When ready, export your report under Records',
+    },
   },
 )
