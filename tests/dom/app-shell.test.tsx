@@ -53,12 +53,16 @@ describe('Home shows where the student is', () => {
     const first = createTestApp({ systemLocale: 'en', collectHost: async () => capture })
     await first.router.invoke('host:runCheck', [])
     // A restart: the full report is gone, the records keep the verdict (once its write has landed).
-    await waitFor(() => expect(createTestApp({ userDataDir: first.userDataDir }).services.records.overview().machine).not.toBeNull())
+    await waitFor(() => expect(createTestApp({ userDataDir: first.userDataDir }).services.records.overview().machine).not.toBeNull(), {
+      timeout: 15_000,
+    })
     const app = createTestApp({ systemLocale: 'en', userDataDir: first.userDataDir })
     installBridge({ app })
     window.location.hash = '#/home'
     render(<App />)
-    await waitFor(() => expect(screen.getByTestId('home-last-check').textContent).toContain('Ready'))
-    await waitFor(() => expect(screen.getByTestId('home-steps').textContent).toMatch(/Last verdict: Ready.*0 of 5 labs completed.*Quizzes taken in 0 of 8 lessons/s))
+    await waitFor(() => expect(screen.getByTestId('home-last-check').textContent).toContain('Ready'), { timeout: 10_000 })
+    await waitFor(() => expect(screen.getByTestId('home-steps').textContent).toMatch(/Last verdict: Ready.*0 of 5 labs completed.*Quizzes taken in 0 of 8 lessons/s), {
+      timeout: 10_000,
+    })
   })
 })
