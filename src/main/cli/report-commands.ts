@@ -3,7 +3,7 @@ import { basename, relative } from 'node:path'
 import type { Locale } from '../../shared/i18n/locale'
 import { ClassRoster, classCsv } from '../records/class-roster'
 import { listReportFiles, verifyReportFile } from '../records/report-files'
-import { RECORDS_WORDS, localTime } from '../records/words'
+import { RECORDS_WORDS, localTime } from '../../shared/records/words'
 
 export interface ReportCliIo {
   stdout(text: string): void

@@ -2,7 +2,7 @@ import type { Locale } from '../../shared/i18n/locale'
 import type { ClassRow, ClassView, RejectedFile } from '../../shared/records/class-view'
 import type { LabReport } from '../../shared/records/report'
 import type { VerifyResult } from './integrity'
-import { RECORDS_WORDS, localTime } from './words'
+import { RECORDS_WORDS, localTime } from '../../shared/records/words'
 
 /** One row of the class table from a verified report. */
 export function classRow(file: string, report: LabReport): ClassRow {

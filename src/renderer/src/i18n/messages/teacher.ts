@@ -1,3 +1,4 @@
+import { RECORDS_WORDS } from '../../../../shared/records/words'
 import { defineMessages } from '../define'
 
 export const teacherMessages = defineMessages(
@@ -36,17 +37,7 @@ export const teacherMessages = defineMessages(
     rejectedTitle: '未导入的文件',
     rejectedFile: '文件',
     rejectedReason: '原因',
-    reasons: {
-      'too-large': '文件过大',
-      unreadable: '无法读取',
-      'not-json': '不是 JSON 文件',
-      'not-a-report': '不是实验报告',
-      'unsupported-version': '报告格式版本不受支持',
-      invalid: '内容不符合报告格式',
-      'digest-mismatch': '完整性校验失败：导出后内容被改动',
-      'duplicate-file': '重复的文件',
-      'duplicate-student': '同一学生的旧报告',
-    },
+    reasons: RECORDS_WORDS['zh-CN'].rejection,
     close: '关闭',
   },
   {
@@ -84,17 +75,7 @@ export const teacherMessages = defineMessages(
     rejectedTitle: 'Files not imported',
     rejectedFile: 'File',
     rejectedReason: 'Reason',
-    reasons: {
-      'too-large': 'File too large',
-      unreadable: 'Cannot be read',
-      'not-json': 'Not a JSON file',
-      'not-a-report': 'Not a lab report',
-      'unsupported-version': 'Unsupported report version',
-      invalid: 'Does not match the report format',
-      'digest-mismatch': 'Integrity check failed: changed after export',
-      'duplicate-file': 'Duplicate file',
-      'duplicate-student': 'Older report of the same student',
-    },
+    reasons: RECORDS_WORDS.en.rejection,
     close: 'Close',
   },
 )

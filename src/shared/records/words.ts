@@ -1,9 +1,9 @@
-import type { Locale } from '../../shared/i18n/locale'
-import type { VerdictStatus } from '../../shared/host/report'
-import type { RejectionCode } from '../../shared/records/class-view'
-import type { LabStatus } from '../../shared/records/report'
+import type { Locale } from '../i18n/locale'
+import type { VerdictStatus } from '../host/report'
+import type { RejectionCode } from './class-view'
+import type { LabStatus } from './report'
 
-/** Words main writes into files and the terminal (CSV headers, CLI lines), in both languages. */
+/** Words written into files and the terminal (CSV headers, CLI lines) and shown in the Teacher view, in both languages. */
 export const RECORDS_WORDS: Record<
   Locale,
   {
