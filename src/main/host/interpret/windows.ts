@@ -40,6 +40,8 @@ export interface WinComputerSystem {
   hypervisorPresent: boolean | null
   totalPhysicalMemory: number | null
   systemType: string | null
+  /** 1 desktop, 2 mobile (laptop), … */
+  pcSystemType: number | null
 }
 
 export function parseWinComputerSystem(text: string): WinComputerSystem | null {
@@ -51,6 +53,7 @@ export function parseWinComputerSystem(text: string): WinComputerSystem | null {
     hypervisorPresent: toBool(prop(r, 'HypervisorPresent')),
     totalPhysicalMemory: toNumber(prop(r, 'TotalPhysicalMemory')),
     systemType: propString(r, 'SystemType'),
+    pcSystemType: toNumber(prop(r, 'PCSystemTypeEx')) ?? toNumber(prop(r, 'PCSystemType')),
   }
 }
 
@@ -89,6 +92,8 @@ export interface WinDeviceGuard {
   /** 1 Credential Guard, 2 HVCI (Memory integrity), 3 System Guard Secure Launch, … */
   servicesRunning: number[]
   servicesConfigured: number[]
+  /** AvailableSecurityProperties contains 1: the hardware this Windows sees supports a hypervisor. */
+  hypervisorSupportAvailable: boolean | null
 }
 
 export function parseWinDeviceGuard(text: string): WinDeviceGuard | null {
@@ -102,6 +107,7 @@ export function parseWinDeviceGuard(text: string): WinDeviceGuard | null {
     vbsStatus: toNumber(prop(r, 'VirtualizationBasedSecurityStatus')),
     servicesRunning: numbers('SecurityServicesRunning'),
     servicesConfigured: numbers('SecurityServicesConfigured'),
+    hypervisorSupportAvailable: prop(r, 'AvailableSecurityProperties') === undefined ? null : numbers('AvailableSecurityProperties').includes(1),
   }
 }
 
@@ -240,6 +246,8 @@ export interface SystemInfo {
   dep: boolean | null
   hasHyperVSection: boolean
   locale: 'zh-CN' | 'en' | null
+  /** The numbered `[01]: …` entries that name devices (network cards), in any language. */
+  devices: string[]
 }
 
 const LABELS = {
@@ -311,7 +319,23 @@ export function parseSystemInfo(text: string): SystemInfo | null {
     dep: yesNo(LABELS.dep),
     hasHyperVSection: hasHyperVSection || hypervisorDetected,
     locale: zh ? 'zh-CN' : 'en',
+    devices: listedDevices(all),
   }
+}
+
+/**
+ * The numbered entries systeminfo prints under Processor(s), Hotfix(s) and Network Card(s), minus
+ * processors, hotfixes and addresses: what is left names the network cards, in any UI language.
+ */
+export function listedDevices(all: readonly string[]): string[] {
+  return all.flatMap((raw) => {
+    const match = /^\s+\[\d+\]\s*[:：]\s*(\S.*)$/.exec(raw)
+    if (!match) return []
+    const item = match[1]!.trim()
+    if (/^KB\d+|^[\d.:a-f]+$|^[\d.]+$|Family \d+ Model|GenuineIntel|AuthenticAMD|~\d+\s*Mhz|^File \d/i.test(item)) return []
+    if (/^[0-9a-f:]+(%\d+)?$/i.test(item) || /^\d+\.\d+\.\d+\.\d+$/.test(item)) return []
+    return [item]
+  })
 }
 
 /** "16,222 MB" / "16,222 MB" → bytes (systeminfo's total memory; thousands separators vary). */
