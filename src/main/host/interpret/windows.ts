@@ -1,5 +1,5 @@
 import { parsePowerShellObjects, prop, propList, propString, type PsRecord } from './powershell-output'
-import { keyValueLines, lines, toBool, toNumber } from './text'
+import { keyValueLines, toBool, toNumber } from './text'
 
 export interface WinProcessor {
   name: string | null
@@ -230,121 +230,6 @@ export function parseWinWsl(text: string): { name: string; version: number | nul
   })
 }
 
-export interface SystemInfo {
-  osName: string | null
-  osVersion: string | null
-  manufacturer: string | null
-  model: string | null
-  systemType: string | null
-  biosVersion: string | null
-  totalMemoryText: string | null
-  hypervisorDetected: boolean
-  /** null when the line is absent or its value is in a wording we do not read. */
-  vmMonitorModeExtensions: boolean | null
-  virtualizationFirmwareEnabled: boolean | null
-  slat: boolean | null
-  dep: boolean | null
-  hasHyperVSection: boolean
-  locale: 'zh-CN' | 'en' | null
-  /** The numbered `[01]: …` entries that name devices (network cards), in any language. */
-  devices: string[]
-}
-
-const LABELS = {
-  osName: ['OS Name', 'OS 名称'],
-  osVersion: ['OS Version', 'OS 版本'],
-  manufacturer: ['System Manufacturer', '系统制造商'],
-  model: ['System Model', '系统型号'],
-  systemType: ['System Type', '系统类型'],
-  biosVersion: ['BIOS Version', 'BIOS 版本'],
-  totalMemory: ['Total Physical Memory', '物理内存总量'],
-  vmx: ['VM Monitor Mode Extensions', '虚拟机监视器模式扩展'],
-  firmware: ['Virtualization Enabled In Firmware', '固件中已启用虚拟化'],
-  slat: ['Second Level Address Translation', '二级地址转换'],
-  dep: ['Data Execution Prevention Available', '数据执行保护可用'],
-} as const
-
-/**
- * `systeminfo`, read by label in English and Chinese only. Any other wording yields nulls
- * (unknown), never a guess. Labels may be preceded by spaces (the Hyper-V block is indented)
- * and followed by a full-width or ASCII colon; columns vary between Windows builds.
- */
-export function parseSystemInfo(text: string): SystemInfo | null {
-  // The first Hyper-V requirement shares its line with the "Hyper-V Requirements:" heading.
-  const all = lines(text).flatMap((raw) => {
-    const heading = /^\s*(Hyper-V Requirements|Hyper-V 要求)\s*[:：]\s*(\S.*)$/.exec(raw)
-    return heading ? [`${heading[1]}:`, heading[2]!] : [raw]
-  })
-  const anyLabel = Object.values(LABELS).flat()
-  const known = all.some((l) => {
-    const line = l.trim()
-    return /^(Host Name|主机名|Hyper-V Requirements|Hyper-V 要求)\s*[:：]/.test(line) || anyLabel.some((label) => line.startsWith(label)) || /A hypervisor has been detected|已检测到虚拟机监控程序/.test(line)
-  })
-  if (!known) return null
-  const value = (labels: readonly string[]): string | null => {
-    for (const raw of all) {
-      const line = raw.trim()
-      for (const label of labels) {
-        if (line.startsWith(label)) {
-          const rest = line.slice(label.length)
-          const match = /^\s*[:：]\s*(.*)$/.exec(rest)
-          if (match) return match[1]!.trim()
-        }
-      }
-    }
-    return null
-  }
-  const yesNo = (labels: readonly string[]): boolean | null => {
-    const v = value(labels)
-    if (v === null) return null
-    if (/^(yes|是)$/i.test(v)) return true
-    if (/^(no|否)$/i.test(v)) return false
-    return null
-  }
-  const hypervisorDetected = all.some((l) => /A hypervisor has been detected|已检测到虚拟机监控程序/.test(l))
-  const hasHyperVSection = all.some((l) => /^(Hyper-V Requirements|Hyper-V 要求)\s*[:：]/.test(l.trim()))
-  const zh = all.some((l) => /^(主机名|OS 名称)\s*[:：]/.test(l.trim()))
-  return {
-    osName: value(LABELS.osName),
-    osVersion: value(LABELS.osVersion),
-    manufacturer: value(LABELS.manufacturer),
-    model: value(LABELS.model),
-    systemType: value(LABELS.systemType),
-    biosVersion: value(LABELS.biosVersion),
-    totalMemoryText: value(LABELS.totalMemory),
-    hypervisorDetected,
-    vmMonitorModeExtensions: yesNo(LABELS.vmx),
-    virtualizationFirmwareEnabled: yesNo(LABELS.firmware),
-    slat: yesNo(LABELS.slat),
-    dep: yesNo(LABELS.dep),
-    hasHyperVSection: hasHyperVSection || hypervisorDetected,
-    locale: zh ? 'zh-CN' : 'en',
-    devices: listedDevices(all),
-  }
-}
-
-/**
- * The numbered entries systeminfo prints under Processor(s), Hotfix(s) and Network Card(s), minus
- * processors, hotfixes and addresses: what is left names the network cards, in any UI language.
- */
-export function listedDevices(all: readonly string[]): string[] {
-  return all.flatMap((raw) => {
-    const match = /^\s+\[\d+\]\s*[:：]\s*(\S.*)$/.exec(raw)
-    if (!match) return []
-    const item = match[1]!.trim()
-    if (/^KB\d+|^[\d.:a-f]+$|^[\d.]+$|Family \d+ Model|GenuineIntel|AuthenticAMD|~\d+\s*Mhz|^File \d/i.test(item)) return []
-    if (/^[0-9a-f:]+(%\d+)?$/i.test(item) || /^\d+\.\d+\.\d+\.\d+$/.test(item)) return []
-    return [item]
-  })
-}
-
-/** "16,222 MB" / "16,222 MB" → bytes (systeminfo's total memory; thousands separators vary). */
-export function parseSystemInfoMemory(text: string | null): number | null {
-  if (!text) return null
-  const match = /([\d.,\s ]+)\s*MB/i.exec(text)
-  if (!match) return null
-  const digits = match[1]!.replace(/[^\d]/g, '')
-  return digits ? Number(digits) * 1024 * 1024 : null
-}
+export { listedDevices, parseSystemInfo, parseSystemInfoMemory, type SystemInfo } from './systeminfo'
 
 export { keyValueLines }
