@@ -76,11 +76,14 @@ export function cpuFacts(ctx: CheckContext): CpuFacts {
       // flags — and it needs VT-x/AMD-V and, on Windows 10/11, SLAT. So both are there.
       vt = true
       slat = true
-    } else if (hypervisor === true) {
-      // A guest, or a hypervisor nobody can name: the fields read False whenever any hypervisor is
-      // present; only True means something.
+    } else if (hypervisor === true && identity.isGuest === true) {
+      // A guest: the fields read False whenever any hypervisor is present; only True means something.
       vt = reportedVt === true ? true : null
       slat = reportedSlat === true ? true : null
+    } else if (hypervisor === true) {
+      // A hypervisor present and nothing to say whose: nothing Windows reports about the CPU counts.
+      vt = null
+      slat = null
     } else if (hypervisor === false) {
       vt = reportedVt
       slat = reportedSlat

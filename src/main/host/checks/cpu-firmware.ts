@@ -256,7 +256,7 @@ export function checkSlat(ctx: CheckContext, cpu: CpuFacts, guest?: GuestFacts):
   const hv = ctx.platform === 'win32' && ctx.winComputerSystem()?.hypervisorPresent === true
   return makeCheck('cpu.slat', 'unknown', {
     summary: hv
-      ? L('Windows 的虚拟机监控程序正在运行，它隐藏了 CPU 的 SLAT 信息。', 'Windows’ hypervisor is running and hides the CPU’s SLAT information.')
+      ? L('有虚拟机监控程序在运行，它隐藏了 CPU 的 SLAT 信息。', 'A hypervisor is running and hides the CPU’s SLAT information.')
       : L('无法读取二级地址转换（SLAT）信息。', 'Could not read second-level address translation (SLAT).'),
     evidence: cpu.evidence,
     fix: [

@@ -10,7 +10,7 @@ import { toBool, toNumber } from './text'
 
 /** Strings a hypervisor writes into SMBIOS (maker, model, BIOS, baseboard). Positive guest evidence only. */
 export const GUEST_STRING =
-  /vmware|virtualbox|\bvbox\b|innotek|qemu|\bkvm\b|virtual machine|hyper-v|\bxen\b|\bhvm domu\b|parallels|bochs|bhyve|seabios|\bovmf\b|\bedk ?ii\b|efi development kit|440bx desktop reference platform|amazon ec2|google compute|openstack|cloud hypervisor|firecracker|\butm\b|virtualmac|nutanix|\bahv\b/i
+  /vmware|virtualbox|\bvbox\b|innotek|qemu|\bkvm\b|virtual machine|hyper-v|\bxen\b|\bhvm domu\b|parallels|bochs|bhyve|seabios|\bovmf\b|\bedk ?ii\b|efi development kit|440bx desktop reference platform|amazon ec2|google compute|^google$|openstack|cloud hypervisor|firecracker|\butm\b|virtualmac|nutanix|\bahv\b/i
 
 /** Devices only a guest has (disks, display, NICs a hypervisor emulates). Host-side adapters are excluded. */
 const GUEST_DEVICE =
