@@ -78,7 +78,7 @@ describe('locale traps', () => {
   it('reads systeminfo in Chinese and in other languages by structure', () => {
     const zh = win.parseSystemInfo('主机名:           LAPTOP\nOS 名称:          Microsoft Windows 10 家庭中文版\nHyper-V 要求:     虚拟机监视器模式扩展: 是\n                  固件中已启用虚拟化: 否\n                  二级地址转换: 是\n                  数据执行保护可用: 是\n')
     expect(zh).toMatchObject({ vmMonitorModeExtensions: true, virtualizationFirmwareEnabled: false, slat: true, dep: true })
-    const it = win.parseSystemInfo('Nome host:   PC\nRequisiti Hyper-V:  Estensioni modalità monitor VM: Sì\n')
+    const it = win.parseSystemInfo('Nome host:   PC\nRequisiti Hyper-V:  Estensioni modalità di monitoraggio macchina virtuale: Sì\n')
     expect(it).toMatchObject({ vmMonitorModeExtensions: true, virtualizationFirmwareEnabled: null })
   })
 
