@@ -72,7 +72,7 @@ const vm: fc.Arbitrary<Parts> = fc.record({
   model,
   hypervisorPresent: fc.constant(true),
   pcSystemType: fc.constantFrom(0, 1, 3, null),
-  chassis: fc.constantFrom([1], [3], [17], []),
+  chassis: fc.constantFrom<number[]>([1], [3], [17], []),
   devices: fc.array(fc.constantFrom(...GENERIC_DEVICES, ...GUEST_DEVICES), { maxLength: 4 }),
   // No nested VT-x: Windows' hypervisor cannot start, so VBS is at most configured, and Device Guard
   // sees no hypervisor support; features may still have been ticked by the student.
@@ -91,7 +91,7 @@ const anything: fc.Arbitrary<Parts> = fc.record({
   model,
   hypervisorPresent: fc.constantFrom(true, false, null),
   pcSystemType: fc.constantFrom(0, 1, 2, 3, 8, null),
-  chassis: fc.constantFrom([1], [3], [9], [10], [31], []),
+  chassis: fc.constantFrom<number[]>([1], [3], [9], [10], [31], []),
   devices: fc.array(fc.constantFrom(...GENERIC_DEVICES, ...RADIOS, ...GUEST_DEVICES), { maxLength: 5 }),
   vbs: fc.constantFrom(0, 1, 2, null),
   hypervisorSupport: fc.boolean(),
@@ -155,12 +155,12 @@ describe('Windows guest identification (issue 12)', () => {
   })
 
   it('a physical laptop with VBS running stays ready-with-caveats (1,000 captures)', () => {
-    const laptop = fc.record({
+    const laptop: fc.Arbitrary<Parts> = fc.record({
       maker: fc.oneof(maker),
       model,
       hypervisorPresent: fc.constant(true),
       pcSystemType: fc.constant(2),
-      chassis: fc.constantFrom([9], [10], [31]),
+      chassis: fc.constantFrom<number[]>([9], [10], [31]),
       devices: fc.array(fc.constantFrom(...GENERIC_DEVICES), { maxLength: 3 }).map((d) => [...d, RADIOS[0]!]),
       vbs: fc.constant(2),
       hypervisorSupport: fc.constant(true),

@@ -56,14 +56,13 @@ export function cpuFacts(ctx: CheckContext): CpuFacts {
       isArm,
       vt,
       slat: vt === false ? false : slat,
-      evidence: [flagEvidence(ctx, source), ...(kvmOk?.canBeUsed === true ? [ctx.evidence('linux.kvm-ok', /KVM acceleration|INFO/i, 3)] : [])],
+      evidence: [flagEvidence(ctx, source), ...(kvmOk ? [ctx.evidence('linux.kvm-ok', /KVM acceleration|INFO/i, 3)] : [])],
     }
   }
 
   if (ctx.platform === 'win32') {
     const p = ctx.winProcessor()
     const sys = ctx.systeminfo()
-    const cs = ctx.winComputerSystem()
     const arm = p?.architecture === 12 || p?.architecture === 5 || /arm/i.test(ctx.arch)
     const hypervisor = windowsHypervisorPresent(ctx)
     const identity = ctx.winGuest(hypervisor)
