@@ -93,6 +93,8 @@ export function checkWindowsHypervisor(ctx: CheckContext, guest: GuestFacts): Ch
     })
   if (h.running === true && guest.isGuest === null && h.holders.length === 0)
     return makeCheck('windows.hypervisor', 'warn', {
+      // A hypervisor runs, but whose is not known: not reported as Windows' own.
+      facts: { ...facts, running: null },
       summary: guest.foreignHypervisor
         ? L(
             '有虚拟机监控程序在运行，但 Hyper-V、虚拟机平台、VBS 都没有开启：它不是 Windows 自己的，本系统很可能是一台虚拟机。',
@@ -108,7 +110,6 @@ export function checkWindowsHypervisor(ctx: CheckContext, guest: GuestFacts): Ch
         L('见“本机是否为虚拟机”一项。', 'See “Is this computer itself a virtual machine”.'),
         ...hypervisorFix(h),
       ],
-      facts,
     })
   if (h.running === true) {
     const who = h.holders.length > 0 ? h.holders.map((x) => x.zh).join('、') : '未能确定具体功能'
