@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process'
 import { readFile } from 'node:fs/promises'
 import { join, win32 } from 'node:path'
 import type { ProbeErrorKind, ProbeResult } from '../../../shared/host/capture'
+import { SYSTEMINFO_WORDS } from '../interpret/systeminfo'
 import { decodeConsoleOutput } from './console-decode'
 import type { ProbeEnvironment, ProbeSpec } from './spec'
 
@@ -182,7 +183,7 @@ export function systeminfoFallback(env?: Pick<ProbeEnvironment, 'env'>): ProbeSp
             resolve({ ok: false, error: { kind: (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'missing' : 'failed', message: error.message }, durationMs })
             return
           }
-          resolve({ ok: true, text: decodeConsoleOutput(stdout).text, exitCode: 0, durationMs })
+          resolve({ ok: true, text: decodeConsoleOutput(stdout, { words: SYSTEMINFO_WORDS }).text, exitCode: 0, durationMs })
         })
       }),
   }
