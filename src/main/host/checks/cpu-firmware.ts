@@ -353,7 +353,7 @@ export function checkFirmware(ctx: CheckContext, cpu: CpuFacts, guest: GuestFact
         facts,
       })
     return makeCheck('firmware.vt-enabled', 'unknown', {
-      summary: sys && !sys.hasHyperVSection
+      summary: sys && !sys.hyperVHeading
         ? L('这个 Windows 版本（Windows 7 时代）不报告固件虚拟化状态。', 'This Windows version (Windows 7 era) does not report the firmware virtualization state.')
         : L('无法读取固件中的虚拟化状态。', 'Could not read the firmware virtualization state.'),
       evidence: evidence.length ? evidence : [ctx.evidence('win.processor')],

@@ -27,6 +27,8 @@ export interface SystemInfo {
   dep: boolean | null
   /** The Hyper-V block lists its requirement lines (so no hypervisor runs), or says one runs. */
   hasHyperVSection: boolean
+  /** A heading naming Hyper-V was found at all (Windows 8 and later print one), read or not. */
+  hyperVHeading: boolean
   /** The System Locale code ("zh-cn", "it", "ru" …), or the language the labels are in. */
   locale: string | null
   /** The numbered `[01]: …` entries that name devices (network cards), in any UI language. */
@@ -245,6 +247,7 @@ export function parseSystemInfo(input: string): SystemInfo | null {
     slat: byItem.get('slat') ?? null,
     dep: byItem.get('dep') ?? null,
     hasHyperVSection: items.length > 0 || hypervisorDetected,
+    hyperVHeading: headingAt >= 0,
     locale: localeField ? localeField.split(';')[0]!.toLowerCase() : null,
     devices: listedDevices(all),
     repairedFrom: repaired?.from ?? null,
