@@ -168,15 +168,14 @@ export function windowsProbes(env: ProbeEnvironment): ProbeSpec[] {
  * the bytes are decoded by that code page, found from BOMs, UTF-8 validity and which decoding
  * reads as systeminfo — never by assuming one language.
  */
-export function systeminfoFallback(env?: Pick<ProbeEnvironment, 'env'>): ProbeSpec {
-  const systemRoot = env?.env.SystemRoot ?? env?.env.windir ?? 'C:\\Windows'
+export function systeminfoFallback(env: Pick<ProbeEnvironment, 'env'> = { env: process.env }): ProbeSpec {
+  const command = win32.join(env.env.SystemRoot ?? env.env.windir ?? 'C:\\Windows', 'System32', 'systeminfo.exe')
   return {
     id: 'win.systeminfo',
     kind: 'custom',
     run: (signal) =>
       new Promise((resolve) => {
         const started = Date.now()
-        const command = env ? win32.join(systemRoot, 'System32', 'systeminfo.exe') : 'systeminfo'
         execFile(command, [], { timeout: 20_000, windowsHide: true, shell: false, encoding: 'buffer', signal }, (error, stdout) => {
           const durationMs = Date.now() - started
           if (error && stdout.length === 0) {
