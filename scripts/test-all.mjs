@@ -1,9 +1,13 @@
 #!/usr/bin/env node
-// `npm test`: typecheck every tsconfig, lint, unit + component tests, build, end-to-end tests in
-// Chromium. Prints the totals of all test runs as the last line: "N passed, N failed".
+// `npm test`: finds (or installs) what the tests need, then typechecks every tsconfig, lints, runs
+// the unit + component tests, builds, and runs the end-to-end tests in real Electron (when its
+// binary is installed) or in Chromium. Every test process gets its own temp folder, which must be
+// empty at the end. Prints the totals of all test runs as the last line: "N passed, N failed".
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { prepareTestEnvironment } from './test-env.mjs'
 
 const root = join(import.meta.dirname, '..')
 const artifacts = join(root, 'tests/artifacts')
@@ -14,9 +18,32 @@ let passed = 0
 let failed = 0
 const problems = []
 
+function finish() {
+  const summary = `${passed} passed, ${failed} failed`
+  writeFileSync(join(artifacts, 'totals.txt'), `${summary}\n`)
+  if (problems.length > 0) process.stdout.write(`\nFailed steps: ${problems.join('; ')}\n`)
+  process.stdout.write(`\n${summary}\n`)
+  process.exit(failed === 0 ? 0 : 1)
+}
+
+const prepared = prepareTestEnvironment(root)
+if (prepared.error) {
+  process.stdout.write(`${prepared.error}\n`)
+  failed += 1
+  problems.push('test environment')
+  finish()
+}
+process.stdout.write(`End-to-end tests: ${prepared.e2e.mode === 'electron' ? 'real Electron' : 'Chromium with the bridge stand-in'} (${prepared.e2e.path})\n`)
+for (const note of prepared.notes) process.stdout.write(`Note: ${note}\n`)
+
+// A temp folder of this run's own (other runs may share the machine's): whatever a test leaves
+// behind is found there at the end, and counts as a failure.
+const runTemp = mkdtempSync(join(tmpdir(), 'virtlab-npm-test-'))
+const env = { ...process.env, ...prepared.env, TMPDIR: runTemp, TMP: runTemp, TEMP: runTemp }
+
 function run(label, command, args) {
   process.stdout.write(`\n▶ ${label}\n`)
-  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: process.env })
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env, shell: process.platform === 'win32' })
   return result.status === 0
 }
 
@@ -58,9 +85,14 @@ const lintOk = gate('lint', bin('eslint'), ['--max-warnings', '0', '.'])
 vitest('unit', ['node', 'dom'])
 if (gate('build (electron-vite)', bin('electron-vite'), ['build'])) vitest('e2e', ['e2e'])
 
-const summary = `${passed} passed, ${failed} failed`
-writeFileSync(join(artifacts, 'totals.txt'), `${summary}\n`)
-if (problems.length > 0) process.stdout.write(`\nFailed steps: ${problems.join('; ')}\n`)
 if (!typesOk || !lintOk) process.stdout.write('(typecheck/lint failures count as failed)\n')
-process.stdout.write(`\n${summary}\n`)
-process.exit(failed === 0 ? 0 : 1)
+
+// Tests clean up what they create: the run's temp folder must be empty now.
+const left = readdirSync(runTemp)
+if (left.length > 0) {
+  failed += 1
+  problems.push(`tests left ${left.length} entries in the temp folder`)
+  process.stdout.write(`\n▶ temp folder not empty: ${left.slice(0, 20).join(', ')}${left.length > 20 ? ', …' : ''}\n`)
+}
+rmSync(runTemp, { recursive: true, force: true, maxRetries: 5 })
+finish()
