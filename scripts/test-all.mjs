@@ -83,7 +83,7 @@ const typesOk = ['tsconfig.node.json', 'tsconfig.web.json', 'tsconfig.tests.json
   .every(Boolean)
 const lintOk = gate('lint', bin('eslint'), ['--max-warnings', '0', '.'])
 vitest('unit', ['node', 'dom'])
-if (gate('build (electron-vite)', bin('electron-vite'), ['build'])) vitest('e2e', ['e2e'])
+if (gate('build (electron-vite)', bin('electron-vite'), ['build']) && gate('build (CLI bundle)', process.execPath, ['scripts/build-cli.mjs'])) vitest('e2e', ['e2e'])
 
 if (!typesOk || !lintOk) process.stdout.write('(typecheck/lint failures count as failed)\n')
 
