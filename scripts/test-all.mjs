@@ -12,7 +12,14 @@ import { prepareTestEnvironment } from './test-env.mjs'
 const root = join(import.meta.dirname, '..')
 const artifacts = join(root, 'tests/artifacts')
 mkdirSync(artifacts, { recursive: true })
-const bin = (name) => join(root, 'node_modules/.bin', name)
+// Each tool's own JS entry, run with this Node: the same on Linux, macOS and Windows (no .cmd shims).
+const TOOLS = {
+  tsc: 'typescript/bin/tsc',
+  eslint: 'eslint/bin/eslint.js',
+  vitest: 'vitest/vitest.mjs',
+  'electron-vite': 'electron-vite/bin/electron-vite.js',
+}
+const bin = (name) => join(root, 'node_modules', TOOLS[name])
 
 let passed = 0
 let failed = 0
@@ -41,9 +48,10 @@ for (const note of prepared.notes) process.stdout.write(`Note: ${note}\n`)
 const runTemp = mkdtempSync(join(tmpdir(), 'virtlab-npm-test-'))
 const env = { ...process.env, ...prepared.env, TMPDIR: runTemp, TMP: runTemp, TEMP: runTemp }
 
-function run(label, command, args) {
+/** Runs a Node script (a tool's entry or one of ours) with this Node. */
+function run(label, script, args) {
   process.stdout.write(`\n▶ ${label}\n`)
-  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env, shell: process.platform === 'win32' })
+  const result = spawnSync(process.execPath, [script, ...args], { cwd: root, stdio: 'inherit', env })
   return result.status === 0
 }
 
@@ -83,7 +91,7 @@ const typesOk = ['tsconfig.node.json', 'tsconfig.web.json', 'tsconfig.tests.json
   .every(Boolean)
 const lintOk = gate('lint', bin('eslint'), ['--max-warnings', '0', '.'])
 vitest('unit', ['node', 'dom'])
-if (gate('build (electron-vite)', bin('electron-vite'), ['build']) && gate('build (CLI bundle)', process.execPath, ['scripts/build-cli.mjs'])) vitest('e2e', ['e2e'])
+if (gate('build (electron-vite)', bin('electron-vite'), ['build']) && gate('build (CLI bundle)', join(root, 'scripts/build-cli.mjs'), [])) vitest('e2e', ['e2e'])
 
 if (!typesOk || !lintOk) process.stdout.write('(typecheck/lint failures count as failed)\n')
 

@@ -114,7 +114,9 @@ export function prepareTestEnvironment(root, log = (line) => process.stdout.writ
   let pdftoppm = onPath(['pdftoppm'])
   let cjk = hasCjkFont()
 
-  const missing = [!electron && !browser && 'chromium', !pdftoppm && 'poppler-utils', !cjk && 'fonts-wqy-microhei'].filter(Boolean)
+  // A CHROME_PATH that is wrong is the person's to fix: nothing is installed in its place.
+  const wantBrowser = !electron && !browser && !process.env.CHROME_PATH
+  const missing = [wantBrowser && 'chromium', !pdftoppm && 'poppler-utils', !cjk && 'fonts-wqy-microhei'].filter(Boolean)
   if (missing.length > 0 && debianRoot()) {
     if (!aptInstall(missing, log)) log(`apt-get could not install ${missing.join(', ')}.`)
     if (!electron) browser = findChromium()
