@@ -11,6 +11,7 @@ import type { OpenKind } from './open-kind'
 import { basename } from 'node:path'
 import { IpcError } from '../../shared/ipc/errors'
 import { CaptureFileError, replayCaptureFile } from '../host/capture-file'
+import { vmxPathProblem } from '../host/local-path'
 import { createHostService, type HostService, type HostServicePorts } from '../host/host-service'
 import { createLabsService, type LabsService } from '../labs/labs-service'
 import { createLessonsService, type LessonsService } from '../lessons/lessons-service'
@@ -135,7 +136,7 @@ export function createMainServices(ports: MainPorts): MainServices {
       lastReport: () => host.lastReport(),
       pickVmx: async () => {
         const [path] = (await ports.chooseOpenPaths?.('vmx')) ?? []
-        if (!path || !/\.vmx$/i.test(path)) return null
+        if (!path || vmxPathProblem(path) !== null) return null
         const kept = settings.get().settings.pickedVmx.filter((p) => p !== path)
         await settings.update({ pickedVmx: [...kept, path].slice(-10) })
         return host.runCheck()

@@ -13,6 +13,7 @@ import {
   resolveBesideVmx,
   vmSettings,
 } from '../interpret/vmware'
+import { diskPathInVmFolder } from '../local-path'
 import { decodeVmx } from './decode'
 import type { ProbeEnvironment, ProbeSpec } from './spec'
 
@@ -284,6 +285,8 @@ export function vmwareStage3(env: ProbeEnvironment, ctx: CheckContext): ProbeSpe
     const vmxPath = id.slice('vmware.vmx:'.length)
     const disk = vmSettings(vmxPath, parseVmx(text)).diskFile
     if (!disk) continue
+    // Only a disk inside the VM's own folder is read: never an absolute, `..`, UNC or device path.
+    if (diskPathInVmFolder(vmxPath, disk.trim(), windows) === null) continue
     const path = resolveBesideVmx(vmxPath, disk)
     addUnlessPresent(out, have, { id: `vmware.vmdk:${path}`, kind: 'file', path, decode: 'vmdk-descriptor', maxBytes: VMDK_MAX_BYTES }, windows)
   }

@@ -63,13 +63,13 @@ export function ProfileGate(): React.JSX.Element {
       </Modal>
       <Modal
         open={showRecovery}
-        title={t.recovered.title}
+        title={recovery?.readOnly ? t.recovered.readOnlyTitle : t.recovered.title}
         onOk={() => setRecoverySeen(true)}
         onCancel={() => setRecoverySeen(true)}
         cancelButtonProps={{ style: { display: 'none' } }}
         data-testid="records-recovered-modal"
       >
-        {recovery && <Typography.Paragraph>{fmt(t.recovered.body, { reason: recovery.reason, path: recovery.movedTo })}</Typography.Paragraph>}
+        {recovery && <Typography.Paragraph>{fmt(recovery.readOnly ? t.recovered.readOnlyBody : t.recovered.body, { reason: recovery.reason, path: recovery.movedTo })}</Typography.Paragraph>}
       </Modal>
     </>
   )
