@@ -145,7 +145,7 @@ export function createMainServices(ports: MainPorts): MainServices {
         const [path] = (await ports.chooseOpenPaths?.('capture')) ?? []
         if (!path) return null
         try {
-          return { file: basename(path), report: replayCaptureFile(path) }
+          return { file: basename(path), report: await replayCaptureFile(path) }
         } catch (error) {
           if (error instanceof CaptureFileError) throw new IpcError('invalid-input', error.message)
           throw error

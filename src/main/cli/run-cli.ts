@@ -81,7 +81,7 @@ async function check(args: CheckArgs, io: CliIo): Promise<number> {
   const locale = args.lang ?? systemLocale()
   let report: HostReport
   if (args.replay) {
-    report = replayCaptureFile(args.replay)
+    report = await replayCaptureFile(args.replay)
   } else {
     const started = Date.now()
     const capture = await collectCapture({ env: currentEnvironment(RESOURCES_DIR), appVersion: APP_VERSION })
