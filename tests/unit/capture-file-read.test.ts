@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process'
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { CaptureFileError, readCaptureFile, replayCaptureFile } from '../../src/main/host/capture-file'
+import { CaptureFileError, parseCaptureText, readCaptureFile, replayCaptureFile } from '../../src/main/host/capture-file'
 
 const FIXTURE = join(__dirname, '../fixtures/captures/win-zh-lenovo-20fw-ready.capture.json')
 const dirs: string[] = []
@@ -44,5 +44,24 @@ describe('opening a capture file', () => {
     await expect(readCaptureFile(join(dir, 'big.json'), 1024)).rejects.toThrow(CaptureFileError)
     await expect(readCaptureFile(join(dir, 'big.json'), 1024)).rejects.toThrow(/larger than/)
     expect(await readCaptureFile(join(dir, 'big.json'), 2048)).toHaveLength(2048)
+  })
+})
+
+describe('capture fields', () => {
+  const base = JSON.parse(readFileSync(FIXTURE, 'utf8')) as Record<string, unknown>
+  it.each([
+    ['capturedAt', 'yesterday', /capturedAt/],
+    ['capturedAt', `2026-01-01T00:00:00Z${' '.repeat(5000)}`, /capturedAt/],
+    ['capturedAt', '2026-13-45T99:00:00Z', /capturedAt/],
+    ['appVersion', 'x'.repeat(41), /appVersion/],
+    ['appVersion', '1.0 \u001b]0;pwned\u0007', /appVersion/],
+    ['appVersion', '', /appVersion/],
+  ])('refuses %s = %j', (field, value, message) => {
+    expect(() => parseCaptureText(JSON.stringify({ ...base, [field]: value }), 'x.json')).toThrow(message)
+  })
+  it('accepts real versions and times', () => {
+    for (const appVersion of ['0.1.0', '0.2.0-beta.1+build.5', 'fixture'])
+      for (const capturedAt of ['2026-03-01T08:00:00Z', '2026-03-01T16:00:00.123+08:00'])
+        expect(parseCaptureText(JSON.stringify({ ...base, appVersion, capturedAt })).appVersion).toBe(appVersion)
   })
 })
