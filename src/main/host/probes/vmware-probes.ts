@@ -15,6 +15,7 @@ import {
 } from '../interpret/vmware'
 import { diskPathInVmFolder } from '../local-path'
 import { decodeVmx } from './decode'
+import { windowsSystemTool } from './system-tools'
 import type { ProbeEnvironment, ProbeSpec } from './spec'
 
 /**
@@ -308,7 +309,7 @@ export function guestPingProbes(env: ProbeEnvironment, ctx: CheckContext): Probe
     seen.add(ip)
     out.push(
       env.platform === 'win32'
-        ? { id: `vmware.ping:${ip}`, kind: 'command', command: 'ping', args: ['-n', '1', '-w', '1000', ip], timeoutMs: 4000 }
+        ? { id: `vmware.ping:${ip}`, kind: 'command', command: windowsSystemTool(env, 'PING.EXE'), args: ['-n', '1', '-w', '1000', ip], timeoutMs: 4000 }
         : { id: `vmware.ping:${ip}`, kind: 'command', command: 'ping', args: ['-c', '1', '-W', '1', ip], timeoutMs: 4000 },
     )
   }
