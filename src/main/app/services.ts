@@ -91,9 +91,7 @@ export function createMainServices(ports: MainPorts): MainServices {
     userNames: userNames(),
     collect: ports.collectHost,
     extraVmx: () => settings.get().settings.pickedVmx,
-    onReport: (report) => {
-      records.recordHostReport(report).catch((error: unknown) => logger.error('Records: host check not kept', error))
-    },
+    onReport: (report) => records.recordHostReport(report).catch((error: unknown) => logger.error('Records: host check not kept', error)),
   })
 
   // Quiz results and step attempts go to the durable records store.
