@@ -22,7 +22,8 @@ export function ProfileGate(): React.JSX.Element {
   const student = settings.settings.mode === 'student'
   const recovery = overview?.recovery ?? null
   const showRecovery = recovery !== null && !recoverySeen
-  const askProfile = overview !== null && overview.profile === null && student && !dismissed && !showRecovery
+  // With read-only records a profile could not be saved: do not ask for one.
+  const askProfile = overview !== null && overview.profile === null && student && !dismissed && !showRecovery && !recovery?.readOnly
 
   return (
     <>
