@@ -12,13 +12,19 @@ import { hardenSession, hardenWebContents } from './electron/harden'
 import { registerIpc } from './electron/ipc-adapter'
 import { recordsEdgePorts } from './electron/records-edge'
 import { mainWindowOptions } from './electron/window-options'
+import { createStderrLogger, type Logger } from './logging/logger'
 
 // The Electron edge: app lifecycle, the window, and the IPC adapter. Everything else is in services.
 
-// Before `ready`: app:// is a standard, secure origin that serves out/renderer (see ipc/app-origin).
-registerAppScheme()
-
-const logger = createElectronLogger(app.getPath('logs'))
+/** The log file; should even the logs folder be unusable, stderr (start-up must not die before its handlers exist). */
+function createLogger(): Logger & { readonly file: string } {
+  try {
+    return createElectronLogger(app.getPath('logs'))
+  } catch {
+    return { ...createStderrLogger(), file: '(stderr)' }
+  }
+}
+const logger = createLogger()
 let window: BrowserWindow | null = null
 /** True once the services, IPC and protocol are up: only then can a window be (re)opened. */
 let started = false
@@ -40,6 +46,14 @@ function fatal(error: unknown, starting: boolean): void {
 }
 process.on('uncaughtException', (error) => fatal(error, false))
 process.on('unhandledRejection', (reason) => fatal(reason, false))
+
+// Before `ready`: app:// is a standard, secure origin that serves out/renderer (see ipc/app-origin).
+let schemeError: unknown = null
+try {
+  registerAppScheme()
+} catch (error) {
+  schemeError = error
+}
 
 if (!app.requestSingleInstanceLock()) {
   // Another copy owns the user-data folder (one writer for the records store).
@@ -64,6 +78,7 @@ if (!app.requestSingleInstanceLock()) {
   app
     .whenReady()
     .then(() => {
+      if (schemeError !== null) throw schemeError
       const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL
 
       const services = createMainServices({
