@@ -5,6 +5,7 @@ import type { ProbeErrorKind, ProbeResult } from '../../../shared/host/capture'
 import { SYSTEMINFO_WORDS } from '../interpret/systeminfo'
 import { decodeConsoleOutput } from './console-decode'
 import type { ProbeEnvironment, ProbeSpec } from './spec'
+import { windowsSystemRoot, windowsSystemTool } from './system-tools'
 
 /** The probe ids the PowerShell host probe answers, in the order of resources/windows/host-probe.ps1. */
 export const WINDOWS_PROBE_IDS = [
@@ -96,9 +97,8 @@ export function splitWindowsProbeOutput(
  * to SysWOW64 (32-bit PowerShell, 32-bit registry view); Sysnative reaches the 64-bit one.
  */
 export function windowsPowerShellPath(env: Pick<ProbeEnvironment, 'arch' | 'env'>): string {
-  const systemRoot = env.env.SystemRoot ?? env.env.windir ?? 'C:\\Windows'
   const wow64 = env.arch === 'ia32' && Boolean(env.env.PROCESSOR_ARCHITEW6432)
-  return win32.join(systemRoot, wow64 ? 'Sysnative' : 'System32', 'WindowsPowerShell', 'v1.0', 'powershell.exe')
+  return win32.join(windowsSystemRoot(env), wow64 ? 'Sysnative' : 'System32', 'WindowsPowerShell', 'v1.0', 'powershell.exe')
 }
 
 /**
@@ -163,20 +163,20 @@ export function windowsProbes(env: ProbeEnvironment): ProbeSpec[] {
 }
 
 /**
- * Only when the PowerShell probe failed: `systeminfo`, read by structure and a label table in any
- * UI language. It writes the console's OEM code page (936 on Chinese Windows, 850 on Italian …);
- * the bytes are decoded by that code page, found from BOMs, UTF-8 validity and which decoding
- * reads as systeminfo — never by assuming one language.
+ * Only when the PowerShell probe failed: `systeminfo` (by absolute path), read by structure and a
+ * label table in any UI language. It writes the console's OEM code page (936 on Chinese Windows,
+ * 850 on Italian …); the bytes are decoded by that code page, found from BOMs, UTF-8 validity and
+ * which decoding reads as systeminfo — never by assuming one language.
  */
 export function systeminfoFallback(env: Pick<ProbeEnvironment, 'env'> = { env: process.env }): ProbeSpec {
-  const command = win32.join(env.env.SystemRoot ?? env.env.windir ?? 'C:\\Windows', 'System32', 'systeminfo.exe')
+  const systeminfo = windowsSystemTool(env, 'systeminfo.exe')
   return {
     id: 'win.systeminfo',
     kind: 'custom',
     run: (signal) =>
       new Promise((resolve) => {
         const started = Date.now()
-        execFile(command, [], { timeout: 20_000, windowsHide: true, shell: false, encoding: 'buffer', signal }, (error, stdout) => {
+        execFile(systeminfo, [], { timeout: 20_000, windowsHide: true, shell: false, encoding: 'buffer', signal }, (error, stdout) => {
           const durationMs = Date.now() - started
           if (error && stdout.length === 0) {
             resolve({ ok: false, error: { kind: (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'missing' : 'failed', message: error.message }, durationMs })
