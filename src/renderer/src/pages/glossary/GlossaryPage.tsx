@@ -64,8 +64,9 @@ export default function GlossaryPage(): React.JSX.Element {
   useEffect(() => {
     if (!focusId || !view) return
     const element = document.getElementById(`term-card-${focusId}`)
-    element?.scrollIntoView({ block: 'center' })
-    element?.focus({ preventScroll: true })
+    if (!element) return
+    if (typeof element.scrollIntoView === 'function') element.scrollIntoView({ block: 'center' })
+    element.focus({ preventScroll: true })
   }, [focusId, view])
 
   if (error) return <Alert type="error" showIcon title={fmt(t.loadFailed, { reason: error })} />
