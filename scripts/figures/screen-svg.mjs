@@ -50,11 +50,16 @@ function highlight(x, y, w, h, n, out) {
   }
 }
 
-function button(x, y, label, { primary = false, w } = {}) {
-  const width = w ?? Math.max(76, textWidth(label, 13) + 28)
+function button(x, y, label, { primary = false, w, shield = false } = {}) {
+  const icon = shield ? 18 : 0
+  const width = w ?? Math.max(76, textWidth(label, 13) + 28 + icon)
+  // Windows' UAC shield: the button needs administrator rights.
+  const shieldSvg = shield
+    ? `<path d="M${x + 12} ${y + 7} l7 -2.5 l7 2.5 v5 c0 5 -3.5 8 -7 9.5 c-3.5 -1.5 -7 -4.5 -7 -9.5 z" fill="#2563eb" stroke="#1e3a8a" stroke-width="0.8"/><path d="M${x + 19} ${y + 4.5} v17 M${x + 12} ${y + 12} h14" stroke="#facc15" stroke-width="1.4"/>`
+    : ''
   return {
     width,
-    svg: `${rect(x, y, width, 28, { fill: primary ? '#e8f0fe' : '#f3f4f6', stroke: primary ? ACCENT : LINE, rx: 4 })}${txt(x + width / 2, y + 18.5, label, { anchor: 'middle' })}`,
+    svg: `${rect(x, y, width, 28, { fill: primary ? '#e8f0fe' : '#f3f4f6', stroke: primary ? ACCENT : LINE, rx: 4 })}${shieldSvg}${txt(x + icon / 2 + width / 2, y + 18.5, label, { anchor: 'middle' })}`,
   }
 }
 
@@ -67,6 +72,11 @@ function column(items, x, y, width, locale, out, counter) {
     switch (item.t) {
       case 'text': {
         const size = item.size ?? 13
+        if (item.align === 'right') {
+          out.push(txt(x + width, y + size, tr(item.s, locale), { size, weight: item.bold ? 700 : 400, fill: item.muted ? MUTED : INK, anchor: 'end' }))
+          y += size + (item.after ?? 10)
+          break
+        }
         out.push(txt(cx, y + size, tr(item.s, locale), { size, weight: item.bold ? 700 : 400, fill: item.muted ? MUTED : INK }))
         if (hi) highlight(cx, y, textWidth(tr(item.s, locale), size), size + 4, hi, out)
         y += size + (item.after ?? 10)
@@ -123,8 +133,12 @@ function column(items, x, y, width, locale, out, counter) {
       }
       case 'buttons': {
         let bx = cx
+        if (item.align === 'right') {
+          const widths = item.items.map((b) => Math.max(76, textWidth(tr(b.s, locale), 13) + 28 + (b.shield ? 18 : 0)))
+          bx = x + width - widths.reduce((s, w) => s + w + 10, -10)
+        }
         for (const b of item.items) {
-          const drawn = button(bx, y, tr(b.s, locale), { primary: b.hi })
+          const drawn = button(bx, y, tr(b.s, locale), { primary: b.hi, shield: b.shield })
           out.push(drawn.svg)
           if (b.hi) highlight(bx, y, drawn.width, 28, (counter.n += 1), out)
           bx += drawn.width + 10
