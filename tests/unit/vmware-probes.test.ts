@@ -1,5 +1,5 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { tempDir } from '../support/temp'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { CapturePlatform, ProbeResult } from '../../src/shared/host/capture'
@@ -62,7 +62,7 @@ describe('stage 1', () => {
 
 describe('vm-folder probe', () => {
   function home(): string {
-    return mkdtempSync(join(tmpdir(), 'virtlab-vmware-'))
+    return tempDir('virtlab-vmware-')
   }
 
   it('lists .vmx one level down in ~/vmware and in prefvmx.defaultVMPath', async () => {
