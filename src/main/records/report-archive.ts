@@ -87,7 +87,7 @@ function unreadable(read: NonNullable<RejectionFacts['read']>, message: string):
 }
 
 function openZip(source: string | Buffer): Promise<ZipFile> {
-  const options = { lazyEntries: true, decodeStrings: false, validateEntrySizes: true, autoClose: true }
+  const options = { lazyEntries: true, decodeStrings: false, validateEntrySizes: true, autoClose: false }
   return new Promise((resolve, reject) => {
     const done = (error: Error | null, zip?: ZipFile): void => (error || !zip ? reject(unreadable('not-zip', error?.message ?? 'no zip')) : resolve(zip))
     if (typeof source === 'string') yauzl.open(source, options, done)

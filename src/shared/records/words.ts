@@ -237,7 +237,7 @@ export function describeRejection(rejected: Pick<RejectedFile, 'code' | 'facts'>
       case 'invalid':
         return f.fields && f.fields.length > 0 ? f.fields.map((x) => `${describeField(x.path, locale)}${zh ? '' : ' '}${zh ? describeProblem(x.problem, locale) : `(${describeProblem(x.problem, locale)})`}`).join(zh ? '；' : '; ') : null
       case 'digest-mismatch':
-        return zh ? '报告导出后被编辑过或已损坏' : 'the report was edited or damaged after export'
+        return null
       case 'duplicate-file':
         return f.other ? fill(zh ? '与 {other} 内容相同' : 'the same report as {other}', { other: f.other }) : null
       case 'duplicate-student':
