@@ -15,8 +15,17 @@ export function classRow(file: string, report: LabReport): ClassRow {
     report.quizzes.length === 0
       ? null
       : Math.round((report.quizzes.reduce((sum, q) => sum + q.best.score / q.best.total, 0) / report.quizzes.length) * 1000) / 10
+  let stuck: ClassRow['stuck'] = null
+  for (const lab of report.labs) {
+    if (lab.status !== 'in-progress') continue
+    for (const step of lab.steps) {
+      if (step.status !== 'failed' || !step.firstAt) continue
+      if (!stuck || step.firstAt < stuck.since) stuck = { labId: lab.id, stepId: step.id, title: step.title, since: step.firstAt, attempts: step.attempts }
+    }
+  }
   return {
     id: report.integrity.digest,
+    stuck,
     file,
     student: report.student,
     generatedAt: report.generatedAt,

@@ -59,6 +59,11 @@ export const ClassRowSchema = z
     checkedAt: z.string().nullable(),
     /** Mean of each lesson's best quiz score, in percent. */
     quizAverage: z.number().min(0).max(100).nullable(),
+    /** The step the student has been on longest without passing (tried, not passed), if any. */
+    stuck: z
+      .object({ labId: RecordIdSchema, stepId: RecordIdSchema, title: TitleSchema.nullable(), since: z.string(), attempts: z.number().int().min(0) })
+      .strict()
+      .nullable(),
   })
   .strict()
 export type ClassRow = z.infer<typeof ClassRowSchema>
