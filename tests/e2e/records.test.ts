@@ -226,7 +226,7 @@ describe('records end to end (built renderer in Chromium, real main services)', 
     await screenshot(page, 'records-teacher-en')
 
     // Sort by name, filter a class; the CSV has exactly what is shown.
-    await page.getByTestId('class-table').getByRole('columnheader', { name: 'Name' }).first().click()
+    await page.getByTestId('class-table').getByRole('columnheader', { name: 'Student' }).first().click()
     app.savePaths.push(files.csv)
     await click(page, 'export-csv')
     await expect.poll(() => complete(files.csv), { timeout: 10_000 }).toBe(true)

@@ -17,11 +17,13 @@ export const CHANNELS = {
     'exportPdf',
     'exportXapi',
     'importReports',
+    'importArchive',
     'pickReports',
     'classView',
     'classReport',
     'clearClass',
     'exportClassCsv',
+    'exportClassXlsx',
   ],
 } as const
 

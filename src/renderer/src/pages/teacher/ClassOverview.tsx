@@ -150,7 +150,7 @@ export function ClassOverview(props: {
           </ul>
           <h3 className="teacher-h3">
             {t.overview.quiz}
-            <Typography.Text type="secondary" className="quiz-average">
+            <Typography.Text className="quiz-average muted-aa">
               {data.quiz.average === null ? t.overview.quizNone : fmt(t.overview.quizAverage, { avg: data.quiz.average })}
             </Typography.Text>
           </h3>
@@ -179,11 +179,11 @@ export function ClassOverview(props: {
               onClick={toggle('name', 'attention')}
               data-testid="overview-attention-filter"
             >
-              {t.overview.attention}（{attention.length}）
+              {fmt(t.overview.attentionCount, { count: attention.length })}
             </Button>
           </h3>
           {attention.length === 0 ? (
-            <Typography.Text type="secondary">{t.overview.attentionNone}</Typography.Text>
+            <Typography.Text className="muted-aa">{t.overview.attentionNone}</Typography.Text>
           ) : (
             <ul className="attention-list" data-testid="attention-list">
               {attention.slice(0, SHOW).map((a) => (
@@ -191,7 +191,9 @@ export function ClassOverview(props: {
                   <Button type="link" size="small" className="attention-name" onClick={() => onOpen(a.row)}>
                     {a.row.student.name}
                   </Button>
-                  <span className="attention-reason">{reasonText(a, locale, t, r)}</span>
+                  <span className="attention-reason" title={reasonText(a, locale, t, r)}>
+                    {reasonText(a, locale, t, r)}
+                  </span>
                 </li>
               ))}
               {attention.length > SHOW && <li className="attention-more">{fmt(t.overview.attentionMore, { count: attention.length - SHOW })}</li>}

@@ -63,7 +63,7 @@ export function ClassTable(props: {
         key: 'name',
         title: t.columns.student,
         fixed: 'left',
-        width: 148,
+        width: 132,
         sorter: (a, b) => cmp.compare(a.student.name, b.student.name) || cmp.compare(a.student.studentNumber, b.student.studentNumber),
         filters: [
           { text: t.filters.attention, value: 'attention' },
@@ -96,7 +96,7 @@ export function ClassTable(props: {
         return {
           key: `lab:${lab.id}`,
           title: <Head short={short} full={full} />,
-          width: locale === 'zh-CN' ? 92 : 84,
+          width: locale === 'zh-CN' ? 74 : 70,
           align: 'center',
           sorter: (a, b) => {
             const ca = a.labs[lab.id]
@@ -120,7 +120,7 @@ export function ClassTable(props: {
       {
         key: 'done',
         title: <Head short={t.columns.done} full={t.columns.doneTitle} />,
-        width: 76,
+        width: locale === 'zh-CN' ? 64 : 70,
         align: 'center',
         sorter: (a, b) => a.labsCompleted - b.labsCompleted || time((x) => x.completedAt)(b, a),
         filters: [...new Set(view.rows.map((x) => x.labsCompleted))].sort((a, b) => a - b).map((n) => ({ text: String(n), value: String(n) })),
@@ -132,7 +132,7 @@ export function ClassTable(props: {
       {
         key: 'verdict',
         title: t.columns.verdict,
-        width: locale === 'zh-CN' ? 112 : 150,
+        width: locale === 'zh-CN' ? 104 : 132,
         sorter: (a, b) => VERDICT_STATUSES.indexOf(a.verdict ?? 'unknown') - VERDICT_STATUSES.indexOf(b.verdict ?? 'unknown'),
         filters: [...VERDICT_STATUSES.map((v) => ({ text: r.verdict[v], value: v })), { text: t.notChecked, value: 'none' }],
         match: (value, x) => (x.verdict ?? 'none') === value,
@@ -146,7 +146,7 @@ export function ClassTable(props: {
       {
         key: 'quiz',
         title: <Head short={t.columns.quiz} full={t.columns.quizTitle} />,
-        width: 76,
+        width: 64,
         align: 'right',
         sorter: (a, b) => (a.quizAverage ?? -1) - (b.quizAverage ?? -1),
         filters: QUIZ_BANDS.map((b) => ({ text: t.overview.quizBands[b], value: b })),
@@ -188,9 +188,10 @@ export function ClassTable(props: {
             aria-label={t.searchLabel}
             onChange={(e) => setSearch(e.target.value)}
             style={{ width: 220 }}
+            className="teacher-search"
             data-testid="class-search"
           />
-          <Typography.Text type="secondary" data-testid="class-shown">
+          <Typography.Text className="muted-aa" data-testid="class-shown">
             {fmt(t.shown, { shown: shown.length, total: view.rows.length })}
           </Typography.Text>
           {filtered && (

@@ -62,7 +62,7 @@ export function StudentDrawer(props: { view: ClassView; row: ClassRow | null; lo
       {holder}
       {row && (
         <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-          <Typography.Text type="secondary">{fmt(t.student.file, { file: row.file })}</Typography.Text>
+          <Typography.Text className="muted-aa">{fmt(t.student.file, { file: row.file })}</Typography.Text>
           {others.length > 0 && (
             <Alert
               type="info"
@@ -76,7 +76,7 @@ export function StudentDrawer(props: { view: ClassView; row: ClassRow | null; lo
           {report && <ReportView report={report} locale={locale} />}
           <Card size="small" title={<h3 className="teacher-h3">{t.student.host}</h3>} data-testid="student-host">
             <Space orientation="vertical" style={{ width: '100%' }}>
-              <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
+              <Typography.Paragraph className="muted-aa" style={{ margin: 0 }}>
                 {t.student.hostIntro}
               </Typography.Paragraph>
               <Button icon={<FolderOpenOutlined />} onClick={() => void replay()} data-testid="student-replay" style={{ alignSelf: 'flex-start' }}>

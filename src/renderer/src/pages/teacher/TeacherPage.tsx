@@ -143,7 +143,7 @@ export function TeacherPage(): React.JSX.Element {
     <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="teacher-page">
       {holder}
       {!imported && (
-        <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
+        <Typography.Paragraph className="muted-aa" style={{ margin: 0 }}>
           {t.intro}
         </Typography.Paragraph>
       )}
