@@ -64,6 +64,21 @@ describe('Teacher view at class scale', () => {
     }
   }
 
+  it('150 students: only the rows in view are drawn, search still finds anyone', async () => {
+    const { page, app, context } = await teacherPage('en', { width: 1280, height: 720 })
+    const big = join(out, 'big-class.zip')
+    writeFileSync(big, classZip(150))
+    app.openPaths.push([big])
+    await page.getByTestId('teacher-pick-files').click()
+    await expect.poll(() => page.getByTestId('class-shown').textContent(), { timeout: 30_000 }).toBe('Showing 150 of 150 students')
+    const drawn = await page.getByTestId('class-name').count()
+    expect(drawn).toBeGreaterThan(5)
+    expect(drawn).toBeLessThan(60)
+    await page.getByTestId('class-search').getByRole('searchbox').fill('2023020149')
+    await expect.poll(() => page.getByTestId('class-name').count()).toBe(1)
+    await context.close()
+  })
+
   it('a dropped zip with GBK names imports; a segment filters; one student’s page opens', async () => {
     const { page, context } = await teacherPage('zh-CN', { width: 1280, height: 720 })
     const reports = classReports(3)
@@ -82,6 +97,8 @@ describe('Teacher view at class scale', () => {
     await page.getByTestId('class-open').first().click()
     await page.getByTestId('teacher-report').getByTestId('report-sheet').waitFor()
     await page.getByTestId('student-host').waitFor()
+    await page.waitForTimeout(400)
+    await page.screenshot({ path: join(ARTIFACTS, 'teacher-student-zh-CN-1280x720.png') })
     await context.close()
   })
 })

@@ -171,3 +171,30 @@ describe('folder walks say what they leave out', () => {
     expect(describeRejection({ code: 'too-deep', facts: { count: 3, max: 8 } }, 'zh-CN')).toBe('文件夹层级过深：3 个文件在超过 8 层的子文件夹里，没有读取')
   })
 })
+
+describe('rejection reasons in Chinese', () => {
+  it('follow the Chinese typography rules and carry no English from JSON.parse or zod', async () => {
+    const { checkZh } = await import('../../src/shared/i18n/zh-typography')
+    const { verifyReportText } = await import('../../src/main/records/integrity')
+    const texts = [
+      ...bad.map((f) => verifyReportText(readFileSync(join(REPORTS_DIR, 'bad', f), 'utf8'))),
+      verifyReportText('{"a": [1, 2 3]}'),
+      verifyReportText('x'.repeat(6 * 1024 * 1024)),
+    ].map((r) => (r.ok ? '' : describeRejection({ code: r.code, facts: r.facts ?? {} }, 'zh-CN')))
+    const facts = [
+      { code: 'archive-refused', facts: { limit: 'total-size', sizeBytes: 2 ** 31, limitBytes: 2 ** 29 } },
+      { code: 'archive-refused', facts: { limit: 'entries', count: 30000, max: 20000 } },
+      { code: 'archive-refused', facts: { limit: 'nesting', max: 2 } },
+      { code: 'archive-unreadable', facts: { read: 'encrypted' } },
+      { code: 'unreadable', facts: { read: 'not-a-file' } },
+      { code: 'duplicate-student', facts: { studentNumber: '2023010101', other: 'a.json', otherAt: '2026-03-02T01:00:00.000Z', replaced: true } },
+      { code: 'duplicate-file', facts: { other: 'a.json' } },
+      { code: 'too-many', facts: { count: 3, max: 10000 } },
+    ] as const
+    for (const f of facts) texts.push(describeRejection(f, 'zh-CN'))
+    for (const text of texts) {
+      expect(checkZh(text), text).toEqual([])
+      expect(text).not.toMatch(/Expected|Unexpected|Invalid|position|received/)
+    }
+  })
+})
