@@ -213,6 +213,8 @@ describe('records end to end (built renderer in Chromium, real main services)', 
 
     // The PDF through the edge dialog port: refused as not JSON, the class untouched.
     app.openPaths.push([files.pdfZh])
+    // After the first import the drop area has collapsed into “Import more”.
+    await click(page, 'teacher-import-more')
     await click(page, 'teacher-pick-files')
     await expect.poll(() => page.getByTestId('rejected-list').locator('[data-code]').count()).toBe(9)
     const reasons = await page.getByTestId('rejected-list').textContent()
