@@ -7,6 +7,7 @@ import { importArchive, importPath } from '../../src/main/records/class-import'
 import { ClassRoster } from '../../src/main/records/class-roster'
 import { readReportArchive } from '../../src/main/records/report-archive'
 import { listReportFiles } from '../../src/main/records/report-files'
+import type { ClassView } from '../../src/shared/records/class-view'
 import { describeRejection } from '../../src/shared/records/words'
 import { REPORTS_DIR, tempDir } from '../support/records'
 import { buildZip, deflatedZeros } from '../support/zip'
@@ -100,6 +101,28 @@ describe('class archives (.zip)', () => {
     const [r] = roster.view().rejected
     expect(r).toMatchObject({ file: 'broken.zip', code: 'archive-unreadable', facts: { read: 'not-zip' } })
     expect(describeRejection(r!, 'zh-CN')).toBe('无法打开压缩包：不是有效的 .zip 文件，或文件已损坏')
+  })
+})
+
+describe('through IPC', () => {
+  it('a dropped zip (bytes) imports; the Excel export writes the rows shown', async () => {
+    const { createTestApp } = await import('../support/services')
+    const app = createTestApp({ systemLocale: 'zh-CN' })
+    made.push(app.userDataDir)
+    const view = (await app.router.invoke('records:importArchive', ['班级.zip', new Uint8Array(samplesZip())])) as ClassView
+    expect(view.rows).toHaveLength(samples.length)
+    expect(view.rejected).toHaveLength(bad.length)
+    const out = join(dir(), 'class.xlsx')
+    app.savePaths.push(out)
+    expect(await app.router.invoke('records:exportClassXlsx', [[view.rows[0]!.id]])).toEqual({ path: out })
+    const { default: ExcelJS } = await import('exceljs')
+    const book = new ExcelJS.Workbook()
+    await book.xlsx.readFile(out)
+    expect(book.worksheets[0]!.name).toBe('班级汇总')
+    expect(book.worksheets[0]!.rowCount).toBe(2)
+    expect(book.worksheets[0]!.getRow(1).getCell(5).value).toBe('实验 0 状态')
+    // Not bytes: refused at the IPC boundary.
+    await expect(app.router.invoke('records:importArchive', ['x.zip', 'PK'])).rejects.toThrow()
   })
 })
 

@@ -28,7 +28,6 @@ export function pickRows(view: ClassView, rowIds?: readonly string[] | null): Cl
  */
 export function classSheet(view: ClassView, locale: Locale, rowIds?: readonly string[] | null): ClassSheet {
   const w = RECORDS_WORDS[locale]
-  const sp = locale === 'zh-CN' ? '' : ' '
   const header = [
     w.csv.studentNumber,
     w.csv.name,
@@ -36,7 +35,7 @@ export function classSheet(view: ClassView, locale: Locale, rowIds?: readonly st
     w.csv.course,
     ...view.labs.flatMap((lab, i) => {
       const label = labLabel(i, locale)
-      return [`${label}${sp}${w.csv.labStatus}`, `${label}${sp}${w.csv.labPassed}`, `${label}${sp}${w.csv.labTotal}`, `${label}${sp}${w.csv.labCompletedAt}`]
+      return [`${label} ${w.csv.labStatus}`, `${label} ${w.csv.labPassed}`, `${label} ${w.csv.labTotal}`, `${label} ${w.csv.labCompletedAt}`]
     }),
     w.csv.labsCompleted,
     w.csv.labsTotal,

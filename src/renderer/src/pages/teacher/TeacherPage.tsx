@@ -1,5 +1,5 @@
 import { ClearOutlined, DownloadOutlined, FileAddOutlined, FileExcelOutlined, FolderOpenOutlined, InboxOutlined, UploadOutlined } from '@ant-design/icons'
-import { Button, Card, Popconfirm, Space, Spin, Table, Tag, Typography, Upload, message } from 'antd'
+import { Button, Card, Popconfirm, Space, Spin, Table, Typography, Upload, message } from 'antd'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { ClassRow, ClassView, RejectedFile } from '../../../../shared/records/class-view'
 import { ARCHIVE_MAX_BYTES, IMPORT_BATCH } from '../../../../shared/records/records-ipc'
@@ -155,9 +155,14 @@ export function TeacherPage(): React.JSX.Element {
             </Button>
             {busy !== null && <Spin size="small" description={busy || undefined} />}
             {view.rejected.length > 0 && (
-              <a href="#teacher-rejected" data-testid="stat-rejected">
-                <Tag color="error">{`${t.stats.rejected} ${view.rejected.length}`}</Tag>
-              </a>
+              <Button
+                type="link"
+                className="rejected-link"
+                onClick={() => document.getElementById('teacher-rejected')?.scrollIntoView({ behavior: 'smooth', block: 'start' })}
+                data-testid="stat-rejected"
+              >
+                {`${t.stats.rejected} ${view.rejected.length}`}
+              </Button>
             )}
           </Space>
           <Space wrap size={8}>
