@@ -95,6 +95,16 @@ describe('class archives (.zip)', () => {
     await expect(readReportArchive(liar)).rejects.toMatchObject({ code: 'archive-refused', facts: { limit: 'entry-size' } })
   })
 
+  it('files that are not reports (screenshots, PDFs) are never inflated and do not count toward the size limit', async () => {
+    const { randomBytes } = await import('node:crypto')
+    const zip = buildZip([
+      { name: 'a/screenshot.png', data: randomBytes(2 * 1024 * 1024), method: 0 },
+      { name: 'a/report.virtlab-report.json', data: sample(samples[0]!) },
+    ])
+    const read = await readReportArchive(zip, { limits: { maxTotalBytes: 1024 * 1024 } })
+    expect(read.entries.map((e) => [e.name, e.result.ok])).toEqual([['a/report.virtlab-report.json', true]])
+  })
+
   it('an archive that is not a zip, or a damaged one, is one rejected line in the reader’s words', async () => {
     const roster = new ClassRoster()
     await importArchive(roster, Buffer.from('PK\u0003\u0004 not really'), 'broken.zip')
@@ -192,6 +202,19 @@ describe('folder walks say what they leave out', () => {
     await importPath(roster, d, { label: 'class' })
     expect(roster.view().rejected.filter((r) => r.code === 'too-deep' || r.code === 'too-many')).toEqual([])
     expect(describeRejection({ code: 'too-deep', facts: { count: 3, max: 8 } }, 'zh-CN')).toBe('文件夹层级过深：3 个文件在超过 8 层的子文件夹里，没有读取')
+  })
+
+  it('virtlab class summary says how many files lay too deep instead of dropping them silently', async () => {
+    const d = dir()
+    const deep = join(d, '1/2/3/4/5/6/7/8/9')
+    const { mkdirSync, copyFileSync } = await import('node:fs')
+    mkdirSync(deep, { recursive: true })
+    copyFileSync(join(REPORTS_DIR, samples[0]!), join(deep, samples[0]!))
+    copyFileSync(join(REPORTS_DIR, samples[1]!), join(d, samples[1]!))
+    const r = await cli(['class', 'summary', d, '--lang', 'zh-CN'])
+    expect(r.code).toBe(1)
+    expect(r.out).toContain('1 名学生, 1 个文件未导入')
+    expect(r.out).toMatch(/FAIL {2}\S+ {2}文件夹层级过深：1 个文件在超过 8 层的子文件夹里，没有读取/)
   })
 })
 

@@ -12,9 +12,9 @@ import { tooLarge } from './report-files'
  * inflated, and again on the bytes as they stream out (in case the headers lie).
  */
 export const ARCHIVE_LIMITS = {
-  /** The archive file itself. */
-  maxArchiveBytes: 1024 * 1024 * 1024,
-  /** Everything in it, unpacked (200 reports are about 10 MB). */
+  /** The archive file itself (read by random access: a platform export full of screenshots is fine). */
+  maxArchiveBytes: 8 * 1024 * 1024 * 1024,
+  /** The reports and inner archives in it, unpacked (200 reports are about 10 MB). Other files are never inflated. */
   maxTotalBytes: 512 * 1024 * 1024,
   maxEntries: 20_000,
   /** Unpacked : packed, for an entry over 1 MiB unpacked (reports compress about 5–15 : 1). */
@@ -77,6 +77,8 @@ const isReport = (name: string): boolean => name.toLowerCase().endsWith('.json')
 const isArchive = (name: string): boolean => name.toLowerCase().endsWith('.zip')
 /** macOS resource forks, hidden files and folders: never a report. */
 const isNoise = (name: string): boolean => name.split('/').some((part) => part === '__MACOSX' || part.startsWith('.'))
+/** The entries this reader inflates. */
+const wanted = (name: string): boolean => !name.endsWith('/') && !isNoise(name) && (isReport(name) || isArchive(name))
 
 function refuse(facts: RejectionFacts, message: string): ArchiveError {
   return new ArchiveError('archive-refused', facts, message)
@@ -138,12 +140,16 @@ function readEntry(zip: ZipFile, entry: Entry, max: number, limits: ArchiveLimit
   })
 }
 
-/** Checks the central directory against the limits; throws before a single byte is inflated. */
-function checkDirectory(entries: readonly Entry[], limits: ArchiveLimits, budget: Budget): void {
+/**
+ * Checks the central directory against the limits; throws before a single byte is inflated. The
+ * ratio is checked on every entry (nothing real packs 200:1 past 1 MiB — zeros do); the total on
+ * what would be inflated (reports and inner archives).
+ */
+function checkDirectory(entries: readonly { entry: Entry; name: string }[], limits: ArchiveLimits, budget: Budget): void {
   if (entries.length > limits.maxEntries) throw refuse({ limit: 'entries', count: entries.length, max: limits.maxEntries }, 'too many entries')
   let declared = budget.unpacked
-  for (const entry of entries) {
-    declared += entry.uncompressedSize
+  for (const { entry, name } of entries) {
+    if (wanted(name)) declared += entry.uncompressedSize
     const ratio = entry.uncompressedSize / Math.max(1, entry.compressedSize)
     if (entry.uncompressedSize > 1024 * 1024 && ratio > limits.maxRatio) {
       throw refuse({ limit: 'ratio', count: Math.round(ratio), max: limits.maxRatio }, 'compression ratio over the limit')
@@ -156,13 +162,12 @@ async function readArchive(source: string | Buffer, prefix: string, nesting: num
   const zip = await openZip(source)
   try {
     if (zip.entryCount > limits.maxEntries) throw refuse({ limit: 'entries', count: zip.entryCount, max: limits.maxEntries }, 'too many entries')
-    const entries = await listEntries(zip)
+    const entries = (await listEntries(zip)).map((entry) => ({ entry, name: decodeEntryName(entry as Entry & { fileNameRaw: Buffer }) }))
     checkDirectory(entries, limits, budget)
     const out: ArchiveEntryResult[] = []
     let tooDeep = 0
-    for (const entry of entries) {
-      const name = decodeEntryName(entry as Entry & { fileNameRaw: Buffer })
-      if (name.endsWith('/') || isNoise(name) || !(isReport(name) || isArchive(name))) continue
+    for (const { entry, name } of entries) {
+      if (!wanted(name)) continue
       const label = `${prefix}${name}`
       if (yauzl.validateFileName(name) !== null) {
         out.push({ name: label, result: { ok: false, code: 'unreadable', detail: 'unsafe name in the archive', facts: { read: 'unsafe-name' } } })
