@@ -182,7 +182,7 @@ describe('virtlab class summary on a zip', () => {
   it('an unwritable --csv is one line, exit 2', async () => {
     const r = await cli(['class', 'summary', REPORTS_DIR, '--csv', join(dir(), 'no/such/folder/x.csv'), '--lang', 'en'])
     expect(r.code).toBe(2)
-    expect(r.err).toMatch(/cannot write — its folder does not exist\n$/)
+    expect(r.err).toMatch(/^virtlab: cannot write .*x\.csv: the folder does not exist\n$/)
   })
 })
 

@@ -1,11 +1,12 @@
-import { existsSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, statSync } from 'node:fs'
+import { writeFile } from 'node:fs/promises'
 import { basename } from 'node:path'
 import type { Locale } from '../../shared/i18n/locale'
-import { classCsv, classXlsx } from '../records/class-export'
-import { importArchive, importPath } from '../records/class-import'
 import { ClassRoster } from '../records/class-roster'
 import { verifyReportFile } from '../records/report-files'
 import { RECORDS_WORDS, describeRejection, localTime } from '../../shared/records/words'
+import { writeFailure } from './cli-words'
+import { terminalField as f } from './terminal-text'
 
 export interface ReportCliIo {
   stdout(text: string): void
@@ -43,10 +44,10 @@ async function verify(files: string[], locale: Locale, io: ReportCliIo): Promise
     if (result.ok) {
       const r = result.report
       const done = r.labs.filter((l) => l.status === 'completed').length
-      io.stdout(`OK    ${file}  ${r.student.name} (${r.student.studentNumber}) · ${done}/${r.labs.length} ${w.cli.labs} · sha256 ${r.integrity.digest.slice(0, 16)}\n`)
+      io.stdout(`OK    ${f(file)}  ${f(r.student.name)} (${f(r.student.studentNumber)}) · ${done}/${r.labs.length} ${w.cli.labs} · sha256 ${r.integrity.digest.slice(0, 16)}\n`)
     } else {
       bad += 1
-      io.stdout(`FAIL  ${file}  ${describeRejection({ code: result.code, facts: result.facts ?? {} }, locale)}\n`)
+      io.stdout(`FAIL  ${f(file)}  ${f(describeRejection({ code: result.code, facts: result.facts ?? {} }, locale))}\n`)
     }
   }
   return bad === 0 ? 0 : 1
@@ -56,24 +57,6 @@ function pad(text: string, width: number): string {
   // East Asian characters take two columns in a terminal.
   const columns = [...text].reduce((n, ch) => n + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1), 0)
   return text + ' '.repeat(Math.max(1, width - columns))
-}
-
-function writeError(file: string, error: unknown, locale: Locale): string {
-  const code = (error as NodeJS.ErrnoException).code
-  const zh = locale === 'zh-CN'
-  const why =
-    code === 'ENOENT'
-      ? zh ? '所在文件夹不存在' : 'its folder does not exist'
-      : code === 'EISDIR'
-        ? zh ? '这是一个文件夹' : 'it is a folder'
-        : code === 'EACCES' || code === 'EPERM'
-          ? zh ? '没有写入权限' : 'permission denied'
-          : code === 'ENOSPC'
-            ? zh ? '磁盘已满' : 'the disk is full'
-            : code === 'EBUSY'
-              ? zh ? '文件正被其他程序占用（例如 Excel）' : 'the file is open in another program (Excel?)'
-              : (code ?? (zh ? '写入失败' : 'cannot be written'))
-  return `virtlab: ${file}: ${zh ? '无法写入' : 'cannot write'} — ${why}\n`
 }
 
 async function summary(args: string[], locale: Locale, io: ReportCliIo): Promise<number> {
@@ -102,9 +85,12 @@ async function summary(args: string[], locale: Locale, io: ReportCliIo): Promise
   }
   const isZip = !isDir && source.toLowerCase().endsWith('.zip') && existsSync(source)
   if (!isDir && !isZip) {
-    io.stderr(`virtlab: ${source}: ${w.cli.notFound}\n`)
+    io.stderr(`virtlab: ${f(source)}: ${w.cli.notFound}\n`)
     return 2
   }
+  // The archive and spreadsheet code (yauzl, iconv-lite, exceljs) loads only for this command.
+  const { importArchive, importPath } = await import('../records/class-import')
+  const { classCsv, classXlsx } = await import('../records/class-export')
   const roster = new ClassRoster()
   if (isDir) await importPath(roster, source)
   else await importArchive(roster, source, basename(source), { archivePrefix: '' })
@@ -112,10 +98,10 @@ async function summary(args: string[], locale: Locale, io: ReportCliIo): Promise
   // An archive refused as a whole (a zip bomb, not a zip at all): one clear line, nothing else.
   const whole = view.rejected.find((r) => r.code === 'archive-refused' || r.code === 'archive-unreadable')
   if (isZip && whole && whole.file === basename(source)) {
-    io.stderr(`virtlab: ${source}: ${describeRejection(whole, locale)}\n`)
+    io.stderr(`virtlab: ${f(source)}: ${f(describeRejection(whole, locale))}\n`)
     return 2
   }
-  if (view.rows.length === 0 && view.rejected.length === 0) io.stdout(`${w.cli.noFiles}: ${source}\n`)
+  if (view.rows.length === 0 && view.rejected.length === 0) io.stdout(`${w.cli.noFiles}: ${f(source)}\n`)
   const rows = [...view.rows].sort(
     (a, b) => a.student.className.localeCompare(b.student.className) || a.student.studentNumber.localeCompare(b.student.studentNumber),
   )
@@ -125,29 +111,29 @@ async function summary(args: string[], locale: Locale, io: ReportCliIo): Promise
       return cell ? `${cell.passed}/${cell.total}` : '—'
     })
     io.stdout(
-      `${pad(r.student.studentNumber, 14)}${pad(r.student.name, 12)}${pad(r.student.className, 14)}${labs.map((t) => pad(t, 7)).join('')}${pad(r.verdict ? w.verdict[r.verdict] : w.cli.noVerdict, 14)}${localTime(r.completedAt)}\n`,
+      `${pad(f(r.student.studentNumber), 14)}${pad(f(r.student.name), 12)}${pad(f(r.student.className), 14)}${labs.map((t) => pad(t, 7)).join('')}${pad(r.verdict ? w.verdict[r.verdict] : w.cli.noVerdict, 14)}${localTime(r.completedAt)}\n`,
     )
   }
   io.stdout(`\n${view.rows.length} ${w.cli.students}, ${view.rejected.length} ${w.cli.rejected}\n`)
-  for (const bad of view.rejected) io.stdout(`FAIL  ${bad.file}  ${describeRejection(bad, locale)}\n`)
+  for (const bad of view.rejected) io.stdout(`FAIL  ${f(bad.file)}  ${f(describeRejection(bad, locale))}\n`)
   const ids = rows.map((r) => r.id)
   if (csv) {
     try {
-      writeFileSync(csv, classCsv(view, locale, ids))
+      await writeFile(csv, classCsv(view, locale, ids))
     } catch (error) {
-      io.stderr(writeError(csv, error, locale))
+      io.stderr(`virtlab: ${writeFailure(f(csv), error, locale)}\n`)
       return 2
     }
-    io.stderr(`${w.cli.csvWritten}: ${basename(csv)}\n`)
+    io.stderr(`${w.cli.csvWritten}: ${f(basename(csv))}\n`)
   }
   if (xlsx) {
     try {
-      writeFileSync(xlsx, await classXlsx(view, locale, ids))
+      await writeFile(xlsx, await classXlsx(view, locale, ids))
     } catch (error) {
-      io.stderr(writeError(xlsx, error, locale))
+      io.stderr(`virtlab: ${writeFailure(f(xlsx), error, locale)}\n`)
       return 2
     }
-    io.stderr(`${w.cli.xlsxWritten}: ${basename(xlsx)}\n`)
+    io.stderr(`${w.cli.xlsxWritten}: ${f(basename(xlsx))}\n`)
   }
   return view.rejected.length === 0 ? 0 : 1
 }

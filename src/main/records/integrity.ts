@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto'
 import type { z } from 'zod'
 import type { RejectionCode } from '../../shared/records/class-view'
 import type { FieldProblem, RejectionFacts } from '../../shared/records/rejection'
-import { LAB_REPORT_SCHEMA, LabReportSchema, REPORT_MAX_BYTES, type LabReport, type ReportBody } from '../../shared/records/report'
+import { LAB_REPORT_SCHEMA, LabReportSchema, REPORT_MAX_BYTES, reportImplausibility, type LabReport, type ReportBody } from '../../shared/records/report'
 
 /**
  * The report's integrity digest: SHA-256 over the RFC 8785 (JCS) serialization of the report
@@ -69,7 +69,7 @@ function fieldProblem(issue: z.core.$ZodIssue, raw: unknown): FieldProblem {
  * Checks one report file's text: size, JSON, schema id, every field, then the digest — computed
  * over the object as it was read (never over a re-parsed copy), so any change shows.
  */
-export function verifyReportText(text: string): VerifyResult {
+export function verifyReportText(text: string, now: Date = new Date()): VerifyResult {
   if (text.length > REPORT_MAX_BYTES || Buffer.byteLength(text, 'utf8') > REPORT_MAX_BYTES) {
     return fail('too-large', `larger than ${REPORT_MAX_BYTES / 1024 / 1024} MB`, { sizeBytes: Buffer.byteLength(text, 'utf8'), limitBytes: REPORT_MAX_BYTES })
   }
@@ -80,10 +80,10 @@ export function verifyReportText(text: string): VerifyResult {
     const message = (error as Error).message
     return fail('not-json', message.slice(0, 300), jsonErrorPlace(message, text.replace(/^\uFEFF/, '')) ?? {})
   }
-  return verifyReportValue(raw)
+  return verifyReportValue(raw, now)
 }
 
-export function verifyReportValue(raw: unknown): VerifyResult {
+export function verifyReportValue(raw: unknown, now: Date = new Date()): VerifyResult {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return fail('not-a-report', 'not a JSON object', {})
   const schema = (raw as { schema?: unknown }).schema
   if (typeof schema !== 'string' || !schema.startsWith('virtlab.lab-report/')) {
@@ -115,6 +115,13 @@ export function verifyReportValue(raw: unknown): VerifyResult {
   }
   if (digest !== integrity.digest) {
     return fail('digest-mismatch', `recorded ${integrity.digest.slice(0, 12)}…, the content gives ${digest.slice(0, 12)}…`, {})
+  }
+  // Sealed, yet impossible: refused with its own reason (a tool can recompute the digest).
+  const implausible = reportImplausibility(parsed.data, now)
+  if (implausible) {
+    // Which lab, as a place people read (“实验记录第 2 项”); the detail names it as labs[1].
+    const lab = /^labs\[(\d+)\]/.exec(implausible.detail)
+    return fail(implausible.code, implausible.detail, lab ? { fields: [{ path: ['labs', Number(lab[1])], problem: 'value' }] } : {})
   }
   return { ok: true, report: parsed.data }
 }

@@ -56,6 +56,9 @@ export const RECORDS_WORDS: Record<
       'unsupported-version': '报告格式版本不受支持',
       invalid: '内容不符合报告格式',
       'digest-mismatch': '完整性校验失败：导出后内容被改动',
+      'steps-mismatch': '内容自相矛盾：通过的步骤多于实验的步骤总数',
+      'empty-completed': '内容自相矛盾：标为“已完成”的实验没有任何步骤',
+      'future-date': '报告生成时间晚于现在，请检查学生电脑的日期和时间',
       'duplicate-file': '重复的文件',
       'duplicate-student': '同一学生的旧报告',
       'archive-refused': '压缩包被拒绝',
@@ -107,6 +110,9 @@ export const RECORDS_WORDS: Record<
       'unsupported-version': 'Unsupported report version',
       invalid: 'Does not match the report format',
       'digest-mismatch': 'Integrity check failed: changed after export',
+      'steps-mismatch': 'Contradictory: more steps passed than the lab has',
+      'empty-completed': 'Contradictory: a lab marked Completed has no steps',
+      'future-date': "Generated later than now: check the student's date and time",
       'duplicate-file': 'Duplicate file',
       'duplicate-student': 'Older report of the same student',
       'archive-refused': 'Archive refused',
@@ -237,7 +243,11 @@ export function describeRejection(rejected: Pick<RejectedFile, 'code' | 'facts'>
       case 'invalid':
         return f.fields && f.fields.length > 0 ? f.fields.map((x) => `${describeField(x.path, locale)}${zh ? '' : ' '}${zh ? describeProblem(x.problem, locale) : `(${describeProblem(x.problem, locale)})`}`).join(zh ? '；' : '; ') : null
       case 'digest-mismatch':
+      case 'future-date':
         return null
+      case 'steps-mismatch':
+      case 'empty-completed':
+        return f.fields && f.fields.length > 0 ? f.fields.map((x) => describeField(x.path, locale)).join(zh ? '；' : '; ') : null
       case 'duplicate-file':
         return f.other ? fill(zh ? '与 {other} 内容相同' : 'the same report as {other}', { other: f.other }) : null
       case 'duplicate-student':
