@@ -34,9 +34,10 @@ function cli(argv: string[]): Promise<{ code: number; out: string; err: string }
 
 /** The sample folder as a zip: the same paths, `bad/` included. */
 function samplesZip(): Buffer {
+  // bad/ first and reversed: zip tools write entries in any order; the import reads them sorted.
   return buildZip([
+    ...[...bad].reverse().map((f) => ({ name: `bad/${f}`, data: readFileSync(join(REPORTS_DIR, 'bad', f)) })),
     ...samples.map((f) => ({ name: f, data: sample(f) })),
-    ...bad.map((f) => ({ name: `bad/${f}`, data: readFileSync(join(REPORTS_DIR, 'bad', f)) })),
   ])
 }
 
@@ -51,10 +52,11 @@ describe('class archives (.zip)', () => {
       { name: '计科2301/说明.txt', data: Buffer.from('not a report') },
     ])
     const read = await readReportArchive(zip)
+    // In folder-walk order (names sorted), whatever order the zip holds them in.
     expect(read.entries.map((e) => e.name)).toEqual([
       '计科2301/张三_2023010101/报告.virtlab-report.json',
-      '计科2301/王五_2023010203/实验报告.virtlab-report.json',
       '计科2301/李四/提交.zip/作业/李四.virtlab-report.json',
+      '计科2301/王五_2023010203/实验报告.virtlab-report.json',
     ])
     expect(read.entries.every((e) => e.result.ok)).toBe(true)
     const roster = new ClassRoster()
@@ -62,8 +64,8 @@ describe('class archives (.zip)', () => {
     // One top folder shared by every entry is dropped from the names.
     expect(roster.view().rows.map((r) => r.file)).toEqual([
       '全班.zip/张三_2023010101/报告.virtlab-report.json',
-      '全班.zip/王五_2023010203/实验报告.virtlab-report.json',
       '全班.zip/李四/提交.zip/作业/李四.virtlab-report.json',
+      '全班.zip/王五_2023010203/实验报告.virtlab-report.json',
     ])
   })
 

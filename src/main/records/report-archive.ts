@@ -77,6 +77,15 @@ const isReport = (name: string): boolean => name.toLowerCase().endsWith('.json')
 const isArchive = (name: string): boolean => name.toLowerCase().endsWith('.zip')
 /** macOS resource forks, hidden files and folders: never a report. */
 const isNoise = (name: string): boolean => name.split('/').some((part) => part === '__MACOSX' || part.startsWith('.'))
+function comparePaths(a: string, b: string): number {
+  const x = a.split('/')
+  const y = b.split('/')
+  for (let i = 0; i < Math.min(x.length, y.length); i += 1) {
+    if (x[i] !== y[i]) return x[i]! < y[i]! ? -1 : 1
+  }
+  return x.length - y.length
+}
+
 /** The entries this reader inflates. */
 const wanted = (name: string): boolean => !name.endsWith('/') && !isNoise(name) && (isReport(name) || isArchive(name))
 
@@ -162,7 +171,10 @@ async function readArchive(source: string | Buffer, prefix: string, nesting: num
   const zip = await openZip(source)
   try {
     if (zip.entryCount > limits.maxEntries) throw refuse({ limit: 'entries', count: zip.entryCount, max: limits.maxEntries }, 'too many entries')
-    const entries = (await listEntries(zip)).map((entry) => ({ entry, name: decodeEntryName(entry as Entry & { fileNameRaw: Buffer }) }))
+    // In the order a folder walk reads them (folder by folder, names sorted), whatever order the zip tool wrote.
+    const entries = (await listEntries(zip))
+      .map((entry) => ({ entry, name: decodeEntryName(entry as Entry & { fileNameRaw: Buffer }) }))
+      .sort((a, b) => comparePaths(a.name, b.name))
     checkDirectory(entries, limits, budget)
     const out: ArchiveEntryResult[] = []
     let tooDeep = 0
