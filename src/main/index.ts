@@ -95,7 +95,7 @@ if (!app.requestSingleInstanceLock()) {
           if (window && !window.isDestroyed()) window.webContents.send(event, payload)
         },
         chooseSavePath: async (defaultName, kind) => {
-          const filters = { json: { name: 'JSON', extensions: ['json'] }, pdf: { name: 'PDF', extensions: ['pdf'] }, csv: { name: 'CSV', extensions: ['csv'] } }
+          const filters = { json: { name: 'JSON', extensions: ['json'] }, pdf: { name: 'PDF', extensions: ['pdf'] }, csv: { name: 'CSV', extensions: ['csv'] }, xlsx: { name: 'Excel', extensions: ['xlsx'] } }
           const options = { defaultPath: join(app.getPath('documents'), defaultName), filters: [filters[kind]] }
           const result = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options)
           return result.canceled || !result.filePath ? null : result.filePath

@@ -22,6 +22,7 @@ async function teacherApp(locale: 'zh-CN' | 'en') {
 }
 
 function drop(files: File[]): void {
+  if (!screen.queryByTestId('teacher-drop')) fireEvent.click(screen.getByTestId('teacher-import-more'))
   const target = screen.getByTestId('teacher-drop').querySelector('.ant-upload-btn')!
   fireEvent.drop(target, { dataTransfer: { files, items: files.map((f) => ({ kind: 'file', getAsFile: () => f })), types: ['Files'] } })
 }
@@ -73,21 +74,21 @@ describe('Teacher view (jsdom, real services)', () => {
     const out = join(tempDir(), 'class.csv')
     app.savePaths.push(out)
     await act(async () => fireEvent.click(screen.getByTestId('export-csv')))
-    await waitFor(() => expect(readFileSync(out, 'utf8').startsWith('\uFEFFStudent number,Name,Class,Course,')).toBe(true))
+    await waitFor(() => expect(readFileSync(out, 'utf8').startsWith('\uFEFFStudent number,Name,Class,Course,')).toBe(true), { timeout: 10_000 })
     expect(readFileSync(out, 'utf8')).toContain('Mallory')
   })
 
   it('filters by class and searches; the CSV follows what is shown', async () => {
     const app = await teacherApp('zh-CN')
     await act(async () => drop(samples.map((f) => file(f, readFileSync(join(REPORTS_DIR, f), 'utf8')))))
-    await waitFor(() => expect(screen.getAllByTestId('class-name')).toHaveLength(samples.length))
+    await waitFor(() => expect(screen.getAllByTestId('class-name')).toHaveLength(samples.length), { timeout: 10_000 })
     const user = userEvent.setup()
     await user.type(within(screen.getByTestId('class-search')).getByRole('searchbox'), '李四')
-    await waitFor(() => expect(screen.getAllByTestId('class-name').map((e) => e.textContent)).toEqual(['李四']))
+    await waitFor(() => expect(screen.getAllByTestId('class-name').map((e) => e.textContent)).toEqual(['李四']), { timeout: 10_000 })
     const out = join(tempDir(), 'class.csv')
     app.savePaths.push(out)
     await act(async () => fireEvent.click(screen.getByTestId('export-csv')))
-    await waitFor(() => expect(readFileSync(out, 'utf8').split('\r\n').filter(Boolean)).toHaveLength(2))
+    await waitFor(() => expect(readFileSync(out, 'utf8').split('\r\n').filter(Boolean)).toHaveLength(2), { timeout: 10_000 })
     expect(readFileSync(out, 'utf8')).toContain('李四')
   })
 
@@ -95,9 +96,37 @@ describe('Teacher view (jsdom, real services)', () => {
     const app = await teacherApp('zh-CN')
     app.openPaths.push([REPORTS_DIR])
     await act(async () => fireEvent.click(screen.getByTestId('teacher-pick-folder')))
-    await waitFor(() => expect(screen.getAllByTestId('class-name')).toHaveLength(samples.length))
+    await waitFor(() => expect(screen.getAllByTestId('class-name')).toHaveLength(samples.length), { timeout: 10_000 })
     // bad/ is walked too: its files are listed with reasons.
-    await waitFor(() => expect(screen.getByTestId('rejected-list').querySelectorAll('[data-code]').length).toBe(6))
-    expect(screen.getByTestId('rejected-list').textContent).toContain('完整性校验失败')
+    await waitFor(() => expect(screen.getByTestId('rejected-list').querySelectorAll('[data-code]').length).toBe(6), { timeout: 10_000 })
+    const reasons = [...screen.getByTestId('rejected-list').querySelectorAll('.rejected-reason')].map((e) => e.textContent ?? '')
+    expect(reasons.join('\n')).toContain('完整性校验失败')
+    expect(reasons.join('\n')).toContain('不是 JSON 文件：第 34 行第 8 列附近有语法错误')
+    // No English from JSON.parse or zod reaches the Chinese UI.
+    for (const reason of reasons) expect(reason).not.toMatch(/Expected|Unexpected|Invalid input|position|received|expected/)
+  })
+
+  it('the overview: a lab bar segment filters the table, and the attention list names who needs help', async () => {
+    await teacherApp('zh-CN')
+    await act(async () => drop(samples.map((f) => file(f, readFileSync(join(REPORTS_DIR, f), 'utf8')))))
+    await waitFor(() => expect(screen.getAllByTestId('class-name')).toHaveLength(samples.length), { timeout: 10_000 })
+    const overview = screen.getByTestId('class-overview')
+    expect(within(overview).getByRole('heading', { name: '班级概况' })).toBeTruthy()
+    const lab0 = within(overview).getByTestId('overview-lab-0')
+    expect(lab0.getAttribute('aria-label')).toMatch(/^实验 0 .+：已完成 3 人，进行中 1 人，未开始 0 人$/)
+    await act(async () => fireEvent.click(lab0.querySelector('[data-segment="in-progress"]')!))
+    await waitFor(() => expect(screen.getAllByTestId('class-name').map((e) => e.textContent)).toEqual(['李四']), { timeout: 10_000 })
+    expect(screen.getByTestId('class-shown').textContent).toBe(`显示 1 / ${samples.length} 名学生`)
+    await act(async () => fireEvent.click(screen.getByTestId('class-clear-filters')))
+    await waitFor(() => expect(screen.getAllByTestId('class-name')).toHaveLength(samples.length), { timeout: 10_000 })
+    // Machines not ready: 李四 (需要处理) and Wang Fang (无法确定) are on the list.
+    const list = within(overview).getByTestId('attention-list').textContent ?? ''
+    expect(list).toContain('李四')
+    expect(list).toContain('主机：需要处理')
+    expect(list).toContain('Wang Fang')
+    // The import area has collapsed into a button.
+    expect(screen.queryByTestId('teacher-drop')).toBeNull()
+    await act(async () => fireEvent.click(screen.getByTestId('teacher-import-more')))
+    expect(screen.getByTestId('teacher-drop')).toBeTruthy()
   })
 })

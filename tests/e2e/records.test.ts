@@ -221,6 +221,8 @@ describe('records end to end (built renderer in Chromium, real main services)', 
 
     // The PDF through the edge dialog port: refused as not JSON, the class untouched.
     app.openPaths.push([files.pdfZh])
+    // After the first import the drop area has collapsed into “Import more”.
+    await click(page, 'teacher-import-more')
     await click(page, 'teacher-pick-files')
     await expect.poll(() => page.getByTestId('rejected-list').locator('[data-code]').count()).toBe(9)
     const reasons = await page.getByTestId('rejected-list').textContent()
@@ -234,7 +236,7 @@ describe('records end to end (built renderer in Chromium, real main services)', 
     await screenshot(page, 'records-teacher-en')
 
     // Sort by name, filter a class; the CSV has exactly what is shown.
-    await page.getByTestId('class-table').getByRole('columnheader', { name: 'Name' }).first().click()
+    await page.getByTestId('class-table').getByRole('columnheader', { name: 'Student' }).first().click()
     app.savePaths.push(files.csv)
     await click(page, 'export-csv')
     await expect.poll(() => complete(files.csv), { timeout: 10_000 }).toBe(true)

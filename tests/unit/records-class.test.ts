@@ -2,7 +2,8 @@ import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } fro
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { runCli } from '../../src/main/cli/run-cli'
-import { ClassRoster, classCsv, csvCell } from '../../src/main/records/class-roster'
+import { classCsv, csvCell } from '../../src/main/records/class-export'
+import { ClassRoster } from '../../src/main/records/class-roster'
 import { serializeReport, verifyReportText } from '../../src/main/records/integrity'
 import type { ClassView, ImportFile } from '../../src/shared/records/class-view'
 import type { LabReport } from '../../src/shared/records/report'
@@ -89,7 +90,7 @@ describe('class roster (Teacher view)', () => {
 })
 
 describe('class CSV', () => {
-  it('is UTF-8 with a BOM, CRLF, localized headers, a column per lab, and rows in the order asked', () => {
+  it('is UTF-8 with a BOM, CRLF, localized headers, four columns per lab (status, passed, total, completed at), rows in the order asked', () => {
     const roster = new ClassRoster()
     for (const f of samples) roster.add(f, verifyReportText(sample(f)))
     const view = roster.view()
@@ -99,15 +100,24 @@ describe('class CSV', () => {
     const lines = csv.slice(1).split('\r\n')
     expect(lines.at(-1)).toBe('')
     expect(lines).toHaveLength(view.rows.length + 2)
-    expect(lines[0]).toContain('用自定义向导创建虚拟机')
+    const header = lines[0]!.split(',')
+    expect(header.slice(4, 8)).toEqual(['实验 0 状态', '实验 0 已通过步骤', '实验 0 总步骤', '实验 0 完成时间'])
+    expect(header).toContain('实验 4 完成时间')
+    expect(header.length).toBe(4 + 5 * 4 + 9)
     expect(lines[1]!.startsWith(`${view.rows.at(-1)!.student.studentNumber},`)).toBe(true)
-    expect(csv).toContain('已完成 6/6')
+    const zhang = lines.find((l) => l.startsWith('2023010101,'))!.split(',')
+    expect(zhang.slice(4, 8)).toEqual(['已完成', expect.stringMatching(/^\d+$/), expect.stringMatching(/^\d+$/), expect.stringMatching(/^\d{4}-\d\d-\d\d \d\d:\d\d$/)])
+    expect(zhang[5]).toBe(zhang[6])
     expect(Buffer.from(csv, 'utf8').subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]))
     expect(classCsv(view, 'en').slice(1).split('\r\n')[0]).toMatch(/^Student number,Name,Class,Course,/)
   })
 
   it('quotes what needs quoting and never lets a cell become a formula', () => {
     expect(csvCell('a,b')).toBe('"a,b"')
+    expect(csvCell('a;b')).toBe('"a;b"')
+    expect(csvCell('cr\rhere')).toBe('"cr\rhere"')
+    expect(csvCell('-2+3')).toBe("'-2+3")
+    expect(csvCell('=1;2')).toBe(`"'=1;2"`)
     expect(csvCell('say "hi"')).toBe('"say ""hi"""')
     expect(csvCell('two\nlines')).toBe('"two\nlines"')
     expect(csvCell('=HYPERLINK("http://x")')).toBe(`"'=HYPERLINK(""http://x"")"`)
@@ -143,7 +153,7 @@ describe('class CSV', () => {
     writeFileSync(join(dir, 'notes.txt'), 'not a report')
     app.openPaths.push([dir])
     const view = (await app.router.invoke('records:pickReports', ['folder'])) as ClassView
-    expect(view.rows.map((r) => r.file).sort()).toEqual([samples[1], join('student-a', samples[0]!)].sort())
+    expect(view.rows.map((r) => r.file).sort()).toEqual([samples[1], `student-a/${samples[0]!}`].sort())
     app.openPaths.push([])
     expect(await app.router.invoke('records:pickReports', ['files'])).toBeNull()
   })
@@ -166,7 +176,7 @@ describe('virtlab CLI', () => {
     expect(lines).toHaveLength(3)
     expect(lines[0]).toMatch(/^OK /)
     expect(lines[1]).toMatch(/^FAIL .*tampered.*Integrity check failed/)
-    expect(lines[2]).toMatch(/^FAIL .*script-in-name.*student\.name/)
+    expect(lines[2]).toMatch(/^FAIL .*script-in-name.*student details/)
   })
 
   it('report verify with no file is a usage error (2); an unknown subcommand too', async () => {

@@ -34,7 +34,7 @@ export interface MainPorts {
   /** Sends a one-way event to the renderer. */
   readonly emit: (event: EventName, payload: unknown) => void
   /** Asks the student where to save a file; null when cancelled. */
-  readonly chooseSavePath: (defaultName: string, kind: 'json' | 'pdf' | 'csv') => Promise<string | null>
+  readonly chooseSavePath: (defaultName: string, kind: 'json' | 'pdf' | 'csv' | 'xlsx') => Promise<string | null>
   /** For tests: replace the host probe collector (e.g. with a recorded capture). */
   readonly collectHost?: HostServicePorts['collect']
   /** Prints the window's current page to PDF (the edge: webContents.printToPDF). */
@@ -176,11 +176,13 @@ export function createMainServices(ports: MainPorts): MainServices {
       exportPdf: () => records.exportPdf(),
       exportXapi: () => records.exportXapi(),
       importReports: (files) => records.importFiles(files),
+      importArchive: (name, bytes) => records.importArchive(name, bytes),
       pickReports: (kind) => records.pickReports(kind),
       classView: () => records.classView(),
       classReport: (id) => records.classReport(id),
       clearClass: () => records.clearClass(),
       exportClassCsv: (rowIds) => records.exportClassCsv(rowIds),
+      exportClassXlsx: (rowIds) => records.exportClassXlsx(rowIds),
     },
   }
   return { handlers, settings, host, progress, lessons, glossary, labs, records }

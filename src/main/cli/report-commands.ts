@@ -1,10 +1,10 @@
 import { existsSync, statSync } from 'node:fs'
 import { writeFile } from 'node:fs/promises'
-import { basename, relative } from 'node:path'
+import { basename } from 'node:path'
 import type { Locale } from '../../shared/i18n/locale'
-import { ClassRoster, classCsv } from '../records/class-roster'
-import { listReportFiles, verifyReportFile } from '../records/report-files'
-import { RECORDS_WORDS, localTime } from '../../shared/records/words'
+import { ClassRoster } from '../records/class-roster'
+import { verifyReportFile } from '../records/report-files'
+import { RECORDS_WORDS, describeRejection, localTime } from '../../shared/records/words'
 import { writeFailure } from './cli-words'
 import { terminalField as f } from './terminal-text'
 
@@ -14,7 +14,8 @@ export interface ReportCliIo {
 }
 
 export const REPORT_USAGE = `  virtlab report verify FILE...       check lab reports (schema, size, integrity digest); one line per file
-  virtlab class summary DIR [--csv OUT]  the class table from every report under DIR; optionally as CSV
+  virtlab class summary DIR|ZIP [--csv OUT] [--xlsx OUT]
+                                      the class table from every report under DIR or in ZIP; as CSV / Excel
   (both take --lang zh-CN|en)`
 
 class ReportUsageError extends Error {}
@@ -46,7 +47,7 @@ async function verify(files: string[], locale: Locale, io: ReportCliIo): Promise
       io.stdout(`OK    ${f(file)}  ${f(r.student.name)} (${f(r.student.studentNumber)}) · ${done}/${r.labs.length} ${w.cli.labs} · sha256 ${r.integrity.digest.slice(0, 16)}\n`)
     } else {
       bad += 1
-      io.stdout(`FAIL  ${f(file)}  ${w.rejection[result.code]}: ${f(result.detail)}\n`)
+      io.stdout(`FAIL  ${f(file)}  ${f(describeRejection({ code: result.code, facts: result.facts ?? {} }, locale))}\n`)
     }
   }
   return bad === 0 ? 0 : 1
@@ -59,31 +60,51 @@ function pad(text: string, width: number): string {
 }
 
 async function summary(args: string[], locale: Locale, io: ReportCliIo): Promise<number> {
-  let dir: string | null = null
+  let source: string | null = null
   let csv: string | null = null
+  let xlsx: string | null = null
   for (let i = 0; i < args.length; i += 1) {
     const arg = args[i]!
-    if (arg === '--csv') {
+    if (arg === '--csv' || arg === '--xlsx') {
       const value = args[i + 1]
-      if (!value || value.startsWith('--')) throw new ReportUsageError('--csv needs a file name')
-      csv = value
+      if (!value || value.startsWith('--')) throw new ReportUsageError(`${arg} needs a file name`)
+      if (arg === '--csv') csv = value
+      else xlsx = value
       i += 1
     } else if (arg.startsWith('--')) throw new ReportUsageError(`unknown option ${arg}`)
-    else if (dir === null) dir = arg
-    else throw new ReportUsageError('class summary takes one DIR')
+    else if (source === null) source = arg
+    else throw new ReportUsageError('class summary takes one DIR or ZIP')
   }
-  if (dir === null) throw new ReportUsageError('class summary needs a DIR')
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-    io.stderr(`virtlab: ${f(dir)}: not a folder\n`)
+  if (source === null) throw new ReportUsageError('class summary needs a DIR or a ZIP')
+  const w = RECORDS_WORDS[locale]
+  let isDir = false
+  try {
+    isDir = statSync(source).isDirectory()
+  } catch {
+    isDir = false
+  }
+  const isZip = !isDir && source.toLowerCase().endsWith('.zip') && existsSync(source)
+  if (!isDir && !isZip) {
+    io.stderr(`virtlab: ${f(source)}: ${w.cli.notFound}\n`)
     return 2
   }
-  const w = RECORDS_WORDS[locale]
+  // The archive and spreadsheet code (yauzl, iconv-lite, exceljs) loads only for this command.
+  const { importArchive, importPath } = await import('../records/class-import')
+  const { classCsv, classXlsx } = await import('../records/class-export')
   const roster = new ClassRoster()
-  const files = await listReportFiles(dir)
-  for (const file of files) roster.add(relative(dir, file), await verifyReportFile(file))
+  if (isDir) await importPath(roster, source)
+  else await importArchive(roster, source, basename(source), { archivePrefix: '' })
   const view = roster.view()
-  if (files.length === 0) io.stdout(`${w.cli.noFiles}: ${f(dir)}\n`)
-  const rows = [...view.rows].sort((a, b) => a.student.className.localeCompare(b.student.className) || a.student.studentNumber.localeCompare(b.student.studentNumber))
+  // An archive refused as a whole (a zip bomb, not a zip at all): one clear line, nothing else.
+  const whole = view.rejected.find((r) => r.code === 'archive-refused' || r.code === 'archive-unreadable')
+  if (isZip && whole && whole.file === basename(source)) {
+    io.stderr(`virtlab: ${f(source)}: ${f(describeRejection(whole, locale))}\n`)
+    return 2
+  }
+  if (view.rows.length === 0 && view.rejected.length === 0) io.stdout(`${w.cli.noFiles}: ${f(source)}\n`)
+  const rows = [...view.rows].sort(
+    (a, b) => a.student.className.localeCompare(b.student.className) || a.student.studentNumber.localeCompare(b.student.studentNumber),
+  )
   for (const r of rows) {
     const labs = view.labs.map((l) => {
       const cell = r.labs[l.id]
@@ -94,15 +115,25 @@ async function summary(args: string[], locale: Locale, io: ReportCliIo): Promise
     )
   }
   io.stdout(`\n${view.rows.length} ${w.cli.students}, ${view.rejected.length} ${w.cli.rejected}\n`)
-  for (const bad of view.rejected) io.stdout(`FAIL  ${f(bad.file)}  ${w.rejection[bad.code]}: ${f(bad.detail)}\n`)
+  for (const bad of view.rejected) io.stdout(`FAIL  ${f(bad.file)}  ${f(describeRejection(bad, locale))}\n`)
+  const ids = rows.map((r) => r.id)
   if (csv) {
     try {
-      await writeFile(csv, classCsv(view, locale, rows.map((r) => r.id)))
+      await writeFile(csv, classCsv(view, locale, ids))
     } catch (error) {
       io.stderr(`virtlab: ${writeFailure(f(csv), error, locale)}\n`)
       return 2
     }
     io.stderr(`${w.cli.csvWritten}: ${f(basename(csv))}\n`)
+  }
+  if (xlsx) {
+    try {
+      await writeFile(xlsx, await classXlsx(view, locale, ids))
+    } catch (error) {
+      io.stderr(`virtlab: ${writeFailure(f(xlsx), error, locale)}\n`)
+      return 2
+    }
+    io.stderr(`${w.cli.xlsxWritten}: ${f(basename(xlsx))}\n`)
   }
   return view.rejected.length === 0 ? 0 : 1
 }

@@ -23,7 +23,7 @@ export function recordsEdgePorts(getWindow: () => BrowserWindow | null): {
             ? { properties: ['openFile'], filters: [{ name: 'VMware VM (.vmx)', extensions: ['vmx'] }] }
             : kind === 'capture'
               ? { properties: ['openFile'], filters: [{ name: 'VirtLab capture', extensions: ['json'] }] }
-            : { properties: ['openFile', 'multiSelections'], filters: [{ name: 'VirtLab report', extensions: ['json'] }] }
+            : { properties: ['openFile', 'multiSelections'], filters: [{ name: 'VirtLab report / zip', extensions: ['json', 'zip'] }] }
       const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options)
       return result.canceled ? [] : result.filePaths
     },

@@ -1,8 +1,7 @@
-import type { Locale } from '../../shared/i18n/locale'
-import type { ClassRow, ClassView, RejectedFile } from '../../shared/records/class-view'
+import type { ClassRow, ClassView, RejectedFile, RejectionCode } from '../../shared/records/class-view'
+import type { RejectionFacts } from '../../shared/records/rejection'
 import type { LabReport } from '../../shared/records/report'
 import type { VerifyResult } from './integrity'
-import { RECORDS_WORDS, localTime } from '../../shared/records/words'
 
 /** One row of the class table from a verified report. */
 export function classRow(file: string, report: LabReport): ClassRow {
@@ -16,8 +15,17 @@ export function classRow(file: string, report: LabReport): ClassRow {
     report.quizzes.length === 0
       ? null
       : Math.round((report.quizzes.reduce((sum, q) => sum + q.best.score / q.best.total, 0) / report.quizzes.length) * 1000) / 10
+  let stuck: ClassRow['stuck'] = null
+  for (const lab of report.labs) {
+    if (lab.status !== 'in-progress') continue
+    for (const step of lab.steps) {
+      if (step.status !== 'failed' || !step.firstAt) continue
+      if (!stuck || step.firstAt < stuck.since) stuck = { labId: lab.id, stepId: step.id, title: step.title, since: step.firstAt, attempts: step.attempts }
+    }
+  }
   return {
     id: report.integrity.digest,
+    stuck,
     file,
     student: report.student,
     generatedAt: report.generatedAt,
@@ -40,16 +48,21 @@ export class ClassRoster {
   private rejected: RejectedFile[] = []
   private readonly labs = new Map<string, ClassView['labs'][number]>()
 
+  /** A file (or a whole archive, or what a folder walk left out) that did not make it into the table. */
+  reject(file: string, code: RejectionCode, facts: RejectionFacts, detail = ''): void {
+    this.rejected.push({ file: file.slice(0, 1000), code, detail: detail.slice(0, 2000), facts })
+  }
+
   add(file: string, result: VerifyResult): void {
     if (!result.ok) {
-      this.rejected.push({ file, code: result.code, detail: result.detail })
+      this.reject(file, result.code, result.facts ?? {}, result.detail)
       return
     }
     const { report } = result
     const digest = report.integrity.digest
     const same = this.entries.get(digest)
     if (same) {
-      this.rejected.push({ file, code: 'duplicate-file', detail: `same report as ${same.row.file}` })
+      this.reject(file, 'duplicate-file', { other: same.row.file.slice(0, 1000) }, `same report as ${same.row.file}`)
       return
     }
     const key = report.student.studentNumber.toLowerCase()
@@ -58,17 +71,19 @@ export class ClassRoster {
     if (other) {
       if (report.generatedAt > other.report.generatedAt) {
         this.entries.delete(other.row.id)
-        this.rejected.push({
-          file: other.row.file,
-          code: 'duplicate-student',
-          detail: `${report.student.studentNumber}: replaced by the newer ${file} (${report.generatedAt})`,
-        })
+        this.reject(
+          other.row.file,
+          'duplicate-student',
+          { studentNumber: report.student.studentNumber, other: file.slice(0, 1000), otherAt: report.generatedAt, replaced: true },
+          `${report.student.studentNumber}: replaced by the newer ${file} (${report.generatedAt})`,
+        )
       } else {
-        this.rejected.push({
+        this.reject(
           file,
-          code: 'duplicate-student',
-          detail: `${report.student.studentNumber}: the newer ${other.row.file} (${other.report.generatedAt}) is kept`,
-        })
+          'duplicate-student',
+          { studentNumber: report.student.studentNumber, other: other.row.file, otherAt: other.report.generatedAt, replaced: false },
+          `${report.student.studentNumber}: the newer ${other.row.file} (${other.report.generatedAt}) is kept`,
+        )
         return
       }
     }
@@ -93,56 +108,3 @@ export class ClassRoster {
   }
 }
 
-/** A spreadsheet cell: quoted when needed, and never read as a formula (=, +, -, @ …). */
-export function csvCell(value: string | number | null): string {
-  let text = value === null ? '' : String(value)
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`
-  return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
-}
-
-/** The class table as CSV: UTF-8 with a BOM (so Excel reads Chinese names), CRLF line ends. */
-export function classCsv(view: ClassView, locale: Locale, rowIds?: readonly string[] | null): string {
-  const w = RECORDS_WORDS[locale]
-  const byId = new Map(view.rows.map((r) => [r.id, r]))
-  const rows = rowIds ? rowIds.map((id) => byId.get(id)).filter((r): r is ClassRow => r !== undefined) : view.rows
-  const header = [
-    w.csv.studentNumber,
-    w.csv.name,
-    w.csv.className,
-    w.csv.course,
-    ...view.labs.map((l) => (l.title ? l.title[locale] : l.id)),
-    w.csv.labsCompleted,
-    w.csv.completedAt,
-    w.csv.verdict,
-    w.csv.checkedAt,
-    w.csv.quizAverage,
-    w.csv.generatedAt,
-    w.csv.file,
-    w.csv.digest,
-  ]
-  const lines = [header.map(csvCell).join(',')]
-  for (const r of rows) {
-    const cells: (string | number | null)[] = [
-      r.student.studentNumber,
-      r.student.name,
-      r.student.className,
-      r.student.course,
-      ...view.labs.map((l) => {
-        const cell = r.labs[l.id]
-        if (!cell) return '—'
-        const when = cell.completedAt ? ` ${localTime(cell.completedAt)}` : ''
-        return `${w.lab[cell.status]} ${cell.passed}/${cell.total}${when}`
-      }),
-      r.labsCompleted,
-      localTime(r.completedAt),
-      r.verdict ? w.verdict[r.verdict] : '',
-      localTime(r.checkedAt),
-      r.quizAverage,
-      localTime(r.generatedAt),
-      r.file,
-      r.id,
-    ]
-    lines.push(cells.map(csvCell).join(','))
-  }
-  return `\uFEFF${lines.join('\r\n')}\r\n`
-}

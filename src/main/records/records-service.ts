@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { writeFile } from 'node:fs/promises'
-import { basename, relative } from 'node:path'
+import { basename } from 'node:path'
 import type { HostReport } from '../../shared/host/report'
 import type { Locale } from '../../shared/i18n/locale'
 import { IpcError } from '../../shared/ipc/errors'
@@ -12,12 +12,14 @@ import type { RecordsOverview } from '../../shared/records/records-ipc'
 import { LAB_REPORT_SCHEMA, LAB_REPORT_SUFFIX, type LabReport, type RecordsCatalog } from '../../shared/records/report'
 import { buildXapiStatements } from '../../shared/records/xapi'
 import type { Logger } from '../logging/logger'
-import { ClassRoster, classCsv } from './class-roster'
+import { classCsv, classXlsx } from './class-export'
+import { importArchive, importPath } from './class-import'
+import { ClassRoster } from './class-roster'
 import { sealReport, serializeReport } from './integrity'
 import type { ProgressPort } from './progress-port'
 import { RecordsStore } from './records-store'
 import type { OpenKind } from '../app/open-kind'
-import { listReportFiles, verifyImportFile, verifyReportFile } from './report-files'
+import { verifyImportFile } from './report-files'
 
 export interface RecordsServicePorts {
   readonly userDataDir: string
@@ -28,7 +30,7 @@ export interface RecordsServicePorts {
   readonly xapiBaseIri: () => string
   /** The UI language (CSV headers, file names). */
   readonly locale: () => Locale
-  readonly chooseSavePath: (defaultName: string, kind: 'json' | 'pdf' | 'csv') => Promise<string | null>
+  readonly chooseSavePath: (defaultName: string, kind: 'json' | 'pdf' | 'csv' | 'xlsx') => Promise<string | null>
   /** Prints the window's current page (the printable report) to PDF. */
   readonly printToPdf?: () => Promise<Uint8Array>
   /** Asks for report files or a folder; empty when cancelled. */
@@ -46,13 +48,16 @@ export interface RecordsService extends ProgressPort {
   exportPdf(): Promise<{ path: string } | null>
   exportXapi(): Promise<{ path: string } | null>
   importFiles(files: readonly ImportFile[]): ClassView
-  /** Imports files from disk; `label` names each in the table (default: its file name). */
-  importPaths(paths: readonly string[], label?: (path: string) => string): Promise<ClassView>
+  /** A dropped .zip, as bytes: every report in it (zip-bomb limits checked before inflating). */
+  importArchive(name: string, bytes: Uint8Array): Promise<ClassView>
+  /** Imports report files, .zip archives and folders (recursively) from disk. */
+  importPaths(paths: readonly string[]): Promise<ClassView>
   pickReports(kind: 'files' | 'folder'): Promise<ClassView | null>
   classView(): ClassView
   classReport(id: string): LabReport | null
   clearClass(): ClassView
   exportClassCsv(rowIds: readonly string[] | null): Promise<{ path: string } | null>
+  exportClassXlsx(rowIds: readonly string[] | null): Promise<{ path: string } | null>
 }
 
 /** A name safe on every OS's file system (Chinese kept). */
@@ -93,7 +98,7 @@ export function createRecordsService(ports: RecordsServicePorts): RecordsService
   const baseName = (r: LabReport): string =>
     `${safeFileName(r.student.studentNumber)}-${safeFileName(r.student.name)}-${r.generatedAt.slice(0, 10)}`
 
-  const save = async (defaultName: string, kind: 'json' | 'pdf' | 'csv', body: () => Promise<string | Uint8Array>): Promise<{ path: string } | null> => {
+  const save = async (defaultName: string, kind: 'json' | 'pdf' | 'csv' | 'xlsx', body: () => Promise<string | Uint8Array>): Promise<{ path: string } | null> => {
     const path = await ports.chooseSavePath(defaultName, kind)
     if (!path) return null
     try {
@@ -105,10 +110,12 @@ export function createRecordsService(ports: RecordsServicePorts): RecordsService
     return { path }
   }
 
-  const importPaths = async (paths: readonly string[], label: (path: string) => string = basename): Promise<ClassView> => {
-    for (const path of paths) roster.add(label(path), await verifyReportFile(path))
+  const importPaths = async (paths: readonly string[]): Promise<ClassView> => {
+    for (const path of paths) await importPath(roster, path)
     return roster.view()
   }
+  const classFileName = (ext: string): string =>
+    `${ports.locale() === 'zh-CN' ? '班级汇总' : 'class-summary'}-${now().toISOString().slice(0, 10)}.${ext}`
 
   return {
     store,
@@ -141,23 +148,16 @@ export function createRecordsService(ports: RecordsServicePorts): RecordsService
       return roster.view()
     },
     importPaths,
+    async importArchive(name, bytes) {
+      await importArchive(roster, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), name)
+      return roster.view()
+    },
     async pickReports(kind) {
       const choose = ports.chooseOpenPaths
       if (!choose) throw new IpcError('internal', 'File dialogs are not available here.')
       const chosen = await choose(kind)
       if (chosen.length === 0) return null
-      if (kind === 'files') return importPaths(chosen)
-      let view = roster.view()
-      for (const dir of chosen) {
-        let files: string[]
-        try {
-          files = await listReportFiles(dir)
-        } catch (error) {
-          throw new IpcError('io-error', `${basename(dir)}: ${(error as Error).message}`)
-        }
-        view = await importPaths(files, (path) => relative(dir, path))
-      }
-      return view
+      return importPaths(chosen)
     },
     classView: () => roster.view(),
     classReport: (id) => roster.report(id),
@@ -166,9 +166,10 @@ export function createRecordsService(ports: RecordsServicePorts): RecordsService
       return roster.view()
     },
     exportClassCsv(rowIds) {
-      const locale = ports.locale()
-      const stamp = now().toISOString().slice(0, 10)
-      return save(`${locale === 'zh-CN' ? '班级汇总' : 'class-summary'}-${stamp}.csv`, 'csv', async () => classCsv(roster.view(), locale, rowIds))
+      return save(classFileName('csv'), 'csv', async () => classCsv(roster.view(), ports.locale(), rowIds))
+    },
+    exportClassXlsx(rowIds) {
+      return save(classFileName('xlsx'), 'xlsx', () => classXlsx(roster.view(), ports.locale(), rowIds))
     },
   }
 }

@@ -18,11 +18,13 @@ export const CHANNELS = {
     'exportPdf',
     'exportXapi',
     'importReports',
+    'importArchive',
     'pickReports',
     'classView',
     'classReport',
     'clearClass',
     'exportClassCsv',
+    'exportClassXlsx',
   ],
 } as const
 

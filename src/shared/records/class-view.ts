@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { VerdictStatusSchema } from '../host/report'
 import { StudentProfileSchema } from './profile'
+import { RejectionFactsSchema } from './rejection'
 import { LAB_STATUSES, REPORT_MAX_BYTES, RecordIdSchema, TitleSchema } from './report'
 
 /** Why a report file was not taken into the class table. The UI and the CLI word each in their language. */
@@ -17,6 +18,10 @@ export const REJECTION_CODES = [
   'future-date',
   'duplicate-file',
   'duplicate-student',
+  'archive-refused',
+  'archive-unreadable',
+  'too-deep',
+  'too-many',
 ] as const
 export type RejectionCode = (typeof REJECTION_CODES)[number]
 
@@ -26,6 +31,8 @@ export const RejectedFileSchema = z
     code: z.enum(REJECTION_CODES),
     /** Technical detail (the field and the problem, the other file's name…), never the file's content. */
     detail: z.string().max(2000),
+    /** The same as facts the UI and the CLI put in words (see describeRejection). */
+    facts: RejectionFactsSchema.default({}),
   })
   .strict()
 export type RejectedFile = z.infer<typeof RejectedFileSchema>
@@ -55,6 +62,11 @@ export const ClassRowSchema = z
     checkedAt: z.string().nullable(),
     /** Mean of each lesson's best quiz score, in percent. */
     quizAverage: z.number().min(0).max(100).nullable(),
+    /** The step the student has been on longest without passing (tried, not passed), if any. */
+    stuck: z
+      .object({ labId: RecordIdSchema, stepId: RecordIdSchema, title: TitleSchema.nullable(), since: z.string(), attempts: z.number().int().min(0) })
+      .strict()
+      .nullable(),
   })
   .strict()
 export type ClassRow = z.infer<typeof ClassRowSchema>

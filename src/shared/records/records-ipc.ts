@@ -20,6 +20,8 @@ export type RecordsOverview = z.infer<typeof RecordsOverviewSchema>
 
 /** How many report files one import call may carry (the renderer sends larger drops in batches). */
 export const IMPORT_BATCH = 200
+/** A dropped archive larger than this is not sent to main (choose it with “Choose files…” instead). */
+export const ARCHIVE_MAX_BYTES = 256 * 1024 * 1024
 
 export const recordsChannels = {
   overview: channel(z.tuple([]), RecordsOverviewSchema),
@@ -32,6 +34,8 @@ export const recordsChannels = {
   exportXapi: channel(z.tuple([]), SavedFileSchema),
   // Teacher view: a class assembled from report files, held in main until cleared.
   importReports: channel(z.tuple([z.array(ImportFileSchema).max(IMPORT_BATCH)]), ClassViewSchema),
+  /** A dropped .zip archive's bytes (the name is for the table). */
+  importArchive: channel(z.tuple([z.string().max(1000), z.instanceof(Uint8Array).refine((b) => b.byteLength <= ARCHIVE_MAX_BYTES)]), ClassViewSchema),
   /** Report files or a folder chosen in a dialog; null when cancelled. */
   pickReports: channel(z.tuple([z.enum(['files', 'folder'])]), ClassViewSchema.nullable()),
   classView: channel(z.tuple([]), ClassViewSchema),
@@ -39,4 +43,6 @@ export const recordsChannels = {
   clearClass: channel(z.tuple([]), ClassViewSchema),
   /** Writes the class table as CSV (UTF-8 with BOM): the given rows in that order, or all when null. */
   exportClassCsv: channel(z.tuple([z.array(z.string().max(100)).max(10_000).nullable()]), SavedFileSchema),
+  /** The same rows and columns as an Excel workbook (.xlsx). */
+  exportClassXlsx: channel(z.tuple([z.array(z.string().max(100)).max(10_000).nullable()]), SavedFileSchema),
 }

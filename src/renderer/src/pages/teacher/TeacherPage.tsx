@@ -1,27 +1,33 @@
-import { FolderOpenOutlined, InboxOutlined, FileAddOutlined, DownloadOutlined, ClearOutlined } from '@ant-design/icons'
-import { Button, Card, Col, Drawer, Popconfirm, Row, Space, Spin, Statistic, Table, Tag, Typography, Upload, message } from 'antd'
+import { ClearOutlined, DownloadOutlined, FileAddOutlined, FileExcelOutlined, FolderOpenOutlined, InboxOutlined, UploadOutlined } from '@ant-design/icons'
+import { Button, Card, Popconfirm, Space, Spin, Table, Typography, Upload, message } from 'antd'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { ClassRow, ClassView, RejectedFile } from '../../../../shared/records/class-view'
-import { IMPORT_BATCH } from '../../../../shared/records/records-ipc'
-import { REPORT_MAX_BYTES, type LabReport } from '../../../../shared/records/report'
+import { ARCHIVE_MAX_BYTES, IMPORT_BATCH } from '../../../../shared/records/records-ipc'
+import { REPORT_MAX_BYTES } from '../../../../shared/records/report'
+import { describeRejection } from '../../../../shared/records/words'
 import { api, describeApiError } from '../../api/client'
 import { fmt } from '../../i18n/define'
 import { useLocale, useMessages } from '../../i18n/locale-context'
 import { teacherMessages } from '../../i18n/messages/teacher'
-import { ReportView } from '../records/ReportView'
+import { ClassOverview } from './ClassOverview'
 import { ClassTable } from './ClassTable'
+import type { Filters } from './class-model'
 import { readDroppedFiles } from './read-files'
+import { StudentDrawer } from './StudentDrawer'
+import './teacher.css'
 
 const EMPTY: ClassView = { labs: [], rows: [], rejected: [] }
+const isZip = (file: File): boolean => file.name.toLowerCase().endsWith('.zip')
 
-/** #/teacher: import a class's report files, check each, and see (and export) the class table. */
+/** #/teacher: import a class's reports (files, folders, .zip), see the overview and the table, export. */
 export function TeacherPage(): React.JSX.Element {
   const t = useMessages(teacherMessages)
   const { locale } = useLocale()
   const [view, setView] = useState<ClassView>(EMPTY)
-  const [busy, setBusy] = useState<number | null>(null)
-  const [open, setOpen] = useState<LabReport | null>(null)
-  const [openFile, setOpenFile] = useState('')
+  const [busy, setBusy] = useState<string | null>(null)
+  const [dropOpen, setDropOpen] = useState(false)
+  const [filters, setFilters] = useState<Filters>({})
+  const [open, setOpen] = useState<ClassRow | null>(null)
   const visible = useRef<string[] | null>(null)
   const [toast, holder] = message.useMessage()
 
@@ -36,15 +42,26 @@ export function TeacherPage(): React.JSX.Element {
     const ok = Math.max(0, after.rows.length - before.rows.length)
     const bad = Math.max(0, after.rejected.length - before.rejected.length)
     void toast.info(fmt(t.imported, { ok, bad }))
+    setDropOpen(false)
   }
 
   const importDropped = async (files: readonly File[]): Promise<void> => {
-    setBusy(files.length)
     const before = view
     let after = view
     try {
-      for (let i = 0; i < files.length; i += IMPORT_BATCH) {
-        after = await api().records.importReports(await readDroppedFiles(files.slice(i, i + IMPORT_BATCH)))
+      for (const zip of files.filter(isZip)) {
+        if (zip.size > ARCHIVE_MAX_BYTES) {
+          void toast.error(fmt(t.archiveTooLarge, { name: zip.name, mb: ARCHIVE_MAX_BYTES / 1024 / 1024 }))
+          continue
+        }
+        setBusy(fmt(t.importingArchive, { name: zip.name }))
+        after = await api().records.importArchive(zip.name, new Uint8Array(await zip.arrayBuffer()))
+        setView(after)
+      }
+      const reports = files.filter((f) => !isZip(f))
+      setBusy(fmt(t.importing, { count: reports.length }))
+      for (let i = 0; i < reports.length; i += IMPORT_BATCH) {
+        after = await api().records.importReports(await readDroppedFiles(reports.slice(i, i + IMPORT_BATCH)))
         setView(after)
       }
       summarize(before, after)
@@ -56,7 +73,7 @@ export function TeacherPage(): React.JSX.Element {
   }
 
   const pick = async (kind: 'files' | 'folder'): Promise<void> => {
-    setBusy(0)
+    setBusy('')
     const before = view
     try {
       const next = await api().records.pickReports(kind)
@@ -71,36 +88,35 @@ export function TeacherPage(): React.JSX.Element {
     }
   }
 
-  const exportCsv = async (): Promise<void> => {
+  const exportAs = async (kind: 'csv' | 'xlsx'): Promise<void> => {
     try {
-      const saved = await api().records.exportClassCsv(visible.current)
-      if (saved) void toast.success(fmt(t.csvSaved, { path: saved.path }))
+      const saved = kind === 'csv' ? await api().records.exportClassCsv(visible.current) : await api().records.exportClassXlsx(visible.current)
+      if (saved) void toast.success(fmt(kind === 'csv' ? t.csvSaved : t.xlsxSaved, { path: saved.path }))
       else void toast.info(t.cancelled)
     } catch (error) {
-      void toast.error(fmt(t.failed, { reason: describeApiError(error).message }))
+      void toast.error(fmt(t.exportFailed, { reason: describeApiError(error).message }))
     }
   }
 
-  const onOpen = useCallback((row: ClassRow) => {
-    setOpenFile(row.file)
-    void api()
-      .records.classReport(row.id)
-      .then(setOpen)
-      .catch(() => undefined)
-  }, [])
+  const onOpen = useCallback((row: ClassRow) => setOpen(row), [])
   const onVisibleChange = useCallback((ids: string[]) => {
     visible.current = ids
   }, [])
+  const setFilter = useCallback((key: string, values: string[] | null) => setFilters((f) => ({ ...f, [key]: values })), [])
 
-  const allDone = view.rows.filter((r) => r.completedAt !== null).length
-
-  return (
-    <Space orientation="vertical" size="large" style={{ width: '100%' }} data-testid="teacher-page">
-      {holder}
-      <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
-        {t.intro}
-      </Typography.Paragraph>
-      <div data-testid="teacher-drop">
+  const imported = view.rows.length > 0 || view.rejected.length > 0
+  const pickButtons = (
+    <>
+      <Button icon={<FileAddOutlined />} onClick={() => void pick('files')} data-testid="teacher-pick-files">
+        {t.chooseFiles}
+      </Button>
+      <Button icon={<FolderOpenOutlined />} onClick={() => void pick('folder')} data-testid="teacher-pick-folder">
+        {t.chooseFolder}
+      </Button>
+    </>
+  )
+  const dropZone = (
+    <div data-testid="teacher-drop">
       <Upload.Dragger
         multiple
         showUploadList={false}
@@ -111,88 +127,93 @@ export function TeacherPage(): React.JSX.Element {
           return Upload.LIST_IGNORE
         }}
       >
-        <Spin spinning={busy !== null} description={busy ? fmt(t.importing, { count: busy }) : undefined}>
+        <Spin spinning={busy !== null} description={busy || undefined}>
           <p className="ant-upload-drag-icon">
             <InboxOutlined />
           </p>
           <p className="ant-upload-text">{t.drop}</p>
           <p className="ant-upload-hint">{fmt(t.dropHint, { mb: REPORT_MAX_BYTES / 1024 / 1024 })}</p>
-          <Space>
-            <Button icon={<FileAddOutlined />} onClick={() => void pick('files')} data-testid="teacher-pick-files">
-              {t.chooseFiles}
-            </Button>
-            <Button icon={<FolderOpenOutlined />} onClick={() => void pick('folder')} data-testid="teacher-pick-folder">
-              {t.chooseFolder}
-            </Button>
-          </Space>
+          <Space>{pickButtons}</Space>
         </Spin>
       </Upload.Dragger>
-      </div>
+    </div>
+  )
 
-      <Row gutter={16}>
-        <Col span={8}>
-          <Card size="small">
-            <Statistic title={t.stats.students} value={view.rows.length} data-testid="stat-students" />
-          </Card>
-        </Col>
-        <Col span={8}>
-          <Card size="small">
-            <Statistic title={t.stats.allDone} value={allDone} suffix={`/ ${view.rows.length}`} />
-          </Card>
-        </Col>
-        <Col span={8}>
-          <Card size="small">
-            <Statistic title={t.stats.rejected} value={view.rejected.length} styles={view.rejected.length ? { content: { color: '#cf1322' } } : undefined} data-testid="stat-rejected" />
-          </Card>
-        </Col>
-      </Row>
-
-      <Card
-        size="small"
-        extra={
-          <Space>
-            <Button icon={<DownloadOutlined />} type="primary" disabled={view.rows.length === 0} onClick={() => void exportCsv()} data-testid="export-csv">
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="teacher-page">
+      {holder}
+      {!imported && (
+        <Typography.Paragraph className="muted-aa" style={{ margin: 0 }}>
+          {t.intro}
+        </Typography.Paragraph>
+      )}
+      {imported ? (
+        <div className="teacher-toolbar" data-testid="teacher-actions">
+          <Space wrap size={8}>
+            <Button icon={<UploadOutlined />} onClick={() => setDropOpen((o) => !o)} aria-expanded={dropOpen} data-testid="teacher-import-more">
+              {t.importMore}
+            </Button>
+            {busy !== null && <Spin size="small" description={busy || undefined} />}
+            {view.rejected.length > 0 && (
+              <Button
+                type="link"
+                className="rejected-link"
+                onClick={() => document.getElementById('teacher-rejected')?.scrollIntoView({ behavior: 'smooth', block: 'start' })}
+                data-testid="stat-rejected"
+              >
+                {`${t.stats.rejected} ${view.rejected.length}`}
+              </Button>
+            )}
+          </Space>
+          <Space wrap size={8}>
+            <Button icon={<DownloadOutlined />} type="primary" disabled={view.rows.length === 0} onClick={() => void exportAs('csv')} data-testid="export-csv">
               {t.exportCsv}
+            </Button>
+            <Button icon={<FileExcelOutlined />} disabled={view.rows.length === 0} onClick={() => void exportAs('xlsx')} data-testid="export-xlsx">
+              {t.exportXlsx}
             </Button>
             <Popconfirm
               title={t.clearConfirm}
               onConfirm={() =>
                 void api()
                   .records.clearClass()
-                  .then(setView)
+                  .then((v) => {
+                    setView(v)
+                    setFilters({})
+                  })
               }
             >
-              <Button icon={<ClearOutlined />} disabled={view.rows.length === 0 && view.rejected.length === 0}>
-                {t.clear}
-              </Button>
+              <Button icon={<ClearOutlined />}>{t.clear}</Button>
             </Popconfirm>
           </Space>
-        }
-      >
-        <ClassTable view={view} locale={locale} onOpen={onOpen} onVisibleChange={onVisibleChange} />
-      </Card>
+        </div>
+      ) : (
+        dropZone
+      )}
+      {imported && dropOpen && dropZone}
+
+      {view.rows.length > 0 && <ClassOverview view={view} locale={locale} filters={filters} onFilter={setFilter} onOpen={onOpen} />}
+
+      {view.rows.length > 0 && (
+        <ClassTable view={view} locale={locale} filters={filters} onFiltersChange={setFilters} onOpen={onOpen} onVisibleChange={onVisibleChange} />
+      )}
 
       {view.rejected.length > 0 && (
-        <Card size="small" title={t.rejectedTitle}>
+        <Card size="small" id="teacher-rejected" title={<h2 className="teacher-h2">{fmt(t.rejectedTitle, { count: view.rejected.length })}</h2>}>
           <Table<RejectedFile & { key: number }>
             size="small"
             dataSource={view.rejected.map((r, key) => ({ ...r, key }))}
             pagination={{ defaultPageSize: 20, hideOnSinglePage: true }}
             data-testid="rejected-list"
             columns={[
-              { title: t.rejectedFile, key: 'file', width: '35%', render: (_, r) => <span className="rejected-file">{r.file}</span> },
+              { title: t.rejectedFile, key: 'file', width: '40%', render: (_, r) => <span className="rejected-file">{r.file}</span> },
               {
                 title: t.rejectedReason,
                 key: 'reason',
                 render: (_, r) => (
-                  <div>
-                    <Tag color="error" data-code={r.code}>
-                      {t.reasons[r.code]}
-                    </Tag>
-                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                      {r.detail}
-                    </Typography.Text>
-                  </div>
+                  <span data-code={r.code} className="rejected-reason">
+                    {describeRejection(r, locale)}
+                  </span>
                 ),
               },
             ]}
@@ -200,9 +221,7 @@ export function TeacherPage(): React.JSX.Element {
         </Card>
       )}
 
-      <Drawer open={open !== null} onClose={() => setOpen(null)} size={1040} title={open ? `${open.student.name} · ${open.student.studentNumber} · ${openFile}` : ''} data-testid="teacher-report">
-        {open && <ReportView report={open} locale={locale} />}
-      </Drawer>
+      <StudentDrawer view={view} row={open} locale={locale} onClose={() => setOpen(null)} />
     </Space>
   )
 }
