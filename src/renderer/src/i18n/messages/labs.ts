@@ -2,6 +2,7 @@ import { defineMessages } from '../define'
 
 export const labsMessages = defineMessages(
   {
+    progressLabel: '{title}：已完成 {passed}/{total} 步',
     list: {
       intro: '跟着课上的四个演示一步步做：每一步都有说明、提示和常见问题；能在这台电脑上检查的，助手会直接检查。',
       start: '开始',
@@ -134,6 +135,7 @@ export const labsMessages = defineMessages(
     },
   },
   {
+    progressLabel: '{title}: {passed} of {total} steps done',
     list: {
       intro: 'Work through the four demos from the lecture step by step: every step has instructions, tips and common problems, and whatever can be checked on this computer, the helper checks for you.',
       start: 'Start',

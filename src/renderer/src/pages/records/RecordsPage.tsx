@@ -103,6 +103,7 @@ export function RecordsPage(): React.JSX.Element {
                   size="small"
                   style={{ width: 160, margin: 0 }}
                   format={() => fmt(t.page.stepsDone, { passed: lab.passedCount, total: lab.stepCount })}
+                  aria-label={`${lab.title ? lab.title[locale] : lab.id} ${fmt(t.page.stepsDone, { passed: lab.passedCount, total: lab.stepCount })}`}
                 />
               ),
               children: <StepsTable lab={lab} locale={locale} />,

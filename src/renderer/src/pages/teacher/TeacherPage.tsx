@@ -105,6 +105,7 @@ export function TeacherPage(): React.JSX.Element {
         multiple
         showUploadList={false}
         openFileDialogOnClick={false}
+        hasControlInside
         beforeUpload={(file, fileList) => {
           // Called once per file with the whole drop: import the batch on its first file.
           if (file === fileList[0]) void importDropped(fileList)
