@@ -31,7 +31,7 @@ beforeAll(async () => {
     profile: null,
     collectHost: async () => capture,
     // What webContents.printToPDF does in the app: print the page on screen, with its print CSS.
-    printToPdf: async () => new Uint8Array(await page!.pdf({ printBackground: true, preferCSSPageSize: true })),
+    printToPdf: async (frame) => new Uint8Array(await page!.pdf({ printBackground: true, preferCSSPageSize: true, ...frame })),
   })
   current = await openApp(chromium.browser(), chromium.url(), { locale: 'zh-CN', app, viewport: { width: 1366, height: 900 } })
   page = current.page

@@ -16,6 +16,7 @@ export const CHANNELS = {
     'exportJson',
     'exportPdf',
     'exportXapi',
+    'showInFolder',
     'importReports',
     'pickReports',
     'classView',

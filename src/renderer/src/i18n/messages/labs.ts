@@ -1,3 +1,4 @@
+import { LAB_STATE_NAMES } from '../../../../shared/i18n/vocabulary'
 import { defineMessages } from '../define'
 
 export const labsMessages = defineMessages(
@@ -14,7 +15,7 @@ export const labsMessages = defineMessages(
       steps: '{n} 步',
       progress: '已完成 {done}/{total} 步',
       lastAt: '上次：{time}',
-      status: { 'not-started': '未开始', 'in-progress': '进行中', done: '已完成' },
+      status: { 'not-started': LAB_STATE_NAMES['zh-CN']['not-started'], 'in-progress': LAB_STATE_NAMES['zh-CN']['in-progress'], done: LAB_STATE_NAMES['zh-CN'].completed },
       problemsTitle: '有 {count} 个实验包没能加载（其余实验不受影响）',
       problemsHint: '请把下面的信息告诉老师：文件、字段和原因。',
       empty: '没有可用的实验。',
@@ -147,7 +148,7 @@ export const labsMessages = defineMessages(
       steps: '{n} steps',
       progress: '{done}/{total} steps done',
       lastAt: 'Last: {time}',
-      status: { 'not-started': 'Not started', 'in-progress': 'In progress', done: 'Done' },
+      status: { 'not-started': LAB_STATE_NAMES.en['not-started'], 'in-progress': LAB_STATE_NAMES.en['in-progress'], done: LAB_STATE_NAMES.en.completed },
       problemsTitle: 'Lab packs that could not be loaded: {count} (the other labs are fine)',
       problemsHint: 'Please pass this on to your teacher: the file, the field and the reason.',
       empty: 'No labs available.',

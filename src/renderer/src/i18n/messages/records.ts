@@ -1,3 +1,4 @@
+import { CHECK_STATUS_NAMES, LAB_STATE_NAMES } from '../../../../shared/i18n/vocabulary'
 import { defineMessages } from '../define'
 
 export const recordsMessages = defineMessages(
@@ -40,6 +41,7 @@ export const recordsMessages = defineMessages(
       exportJson: '导出 JSON 报告',
       exportXapi: '导出 xAPI 记录',
       saved: '已保存：{path}',
+      openFolder: '打开所在文件夹',
       cancelled: '已取消',
       failed: '操作失败：{reason}',
       needProfile: '请先填写学生信息，才能导出报告。',
@@ -95,8 +97,8 @@ export const recordsMessages = defineMessages(
       criterion: '{label}：{actual}',
     },
     stepStatus: { passed: '已完成', failed: '未通过', 'not-started': '未开始' },
-    labStatus: { completed: '已完成', 'in-progress': '进行中', 'not-started': '未开始' },
-    checkStatus: { pass: '通过', warn: '注意', fail: '未通过', unknown: '未知', skip: '不适用' },
+    labStatus: LAB_STATE_NAMES['zh-CN'],
+    checkStatus: CHECK_STATUS_NAMES['zh-CN'],
     verdict: {
       ready: '已就绪',
       'ready-with-caveats': '基本就绪（有注意事项）',
@@ -155,6 +157,7 @@ export const recordsMessages = defineMessages(
       exportJson: 'Export JSON report',
       exportXapi: 'Export xAPI statements',
       saved: 'Saved: {path}',
+      openFolder: 'Show in folder',
       cancelled: 'Cancelled',
       failed: 'Failed: {reason}',
       needProfile: 'Fill in your student details before exporting a report.',
@@ -210,8 +213,8 @@ export const recordsMessages = defineMessages(
       criterion: '{label}: {actual}',
     },
     stepStatus: { passed: 'Done', failed: 'Not passed', 'not-started': 'Not started' },
-    labStatus: { completed: 'Completed', 'in-progress': 'In progress', 'not-started': 'Not started' },
-    checkStatus: { pass: 'Pass', warn: 'Warning', fail: 'Fail', unknown: 'Unknown', skip: 'N/A' },
+    labStatus: LAB_STATE_NAMES.en,
+    checkStatus: CHECK_STATUS_NAMES.en,
     verdict: {
       ready: 'Ready',
       'ready-with-caveats': 'Ready, with caveats',

@@ -144,7 +144,7 @@ export function MachineSummary(props: { machine: HostSnapshot; locale: Locale })
       <Descriptions.Item label={t.report.os}>
         {os} · {m.host.arch}
       </Descriptions.Item>
-      <Descriptions.Item label={t.report.memory}>{formatBytes(m.host.memoryBytes)}</Descriptions.Item>
+      <Descriptions.Item label={t.report.memory}>{formatBytes(m.host.memoryBytes, props.locale)}</Descriptions.Item>
       <Descriptions.Item label={t.report.cpu}>{cpu}</Descriptions.Item>
       <Descriptions.Item label={t.report.model}>{model}</Descriptions.Item>
       <Descriptions.Item label={t.report.checks} span={2}>

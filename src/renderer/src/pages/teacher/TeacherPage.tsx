@@ -8,6 +8,8 @@ import { api, describeApiError } from '../../api/client'
 import { fmt } from '../../i18n/define'
 import { useLocale, useMessages } from '../../i18n/locale-context'
 import { teacherMessages } from '../../i18n/messages/teacher'
+import { recordsMessages } from '../../i18n/messages/records'
+import { announceSaved } from '../records/export-actions'
 import { ReportView } from '../records/ReportView'
 import { ClassTable } from './ClassTable'
 import { readDroppedFiles } from './read-files'
@@ -74,7 +76,7 @@ export function TeacherPage(): React.JSX.Element {
   const exportCsv = async (): Promise<void> => {
     try {
       const saved = await api().records.exportClassCsv(visible.current)
-      if (saved) void toast.success(fmt(t.csvSaved, { path: saved.path }))
+      if (saved) announceSaved(saved.path, recordsMessages[locale], toast)
       else void toast.info(t.cancelled)
     } catch (error) {
       void toast.error(fmt(t.failed, { reason: describeApiError(error).message }))
