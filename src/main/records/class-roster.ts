@@ -2,6 +2,7 @@ import type { Locale } from '../../shared/i18n/locale'
 import type { ClassRow, ClassView, RejectedFile } from '../../shared/records/class-view'
 import type { LabReport } from '../../shared/records/report'
 import type { VerifyResult } from './integrity'
+import { reportSummary } from '../../shared/records/summary'
 import { RECORDS_WORDS, localTime } from '../../shared/records/words'
 
 /** One row of the class table from a verified report. */
@@ -12,10 +13,7 @@ export function classRow(file: string, report: LabReport): ClassRow {
   }
   const completed = report.labs.filter((l) => l.status === 'completed')
   const all = report.labs.length > 0 && completed.length === report.labs.length
-  const quizAverage =
-    report.quizzes.length === 0
-      ? null
-      : Math.round((report.quizzes.reduce((sum, q) => sum + q.best.score / q.best.total, 0) / report.quizzes.length) * 1000) / 10
+  const { quizAverage } = reportSummary(report)
   return {
     id: report.integrity.digest,
     file,

@@ -7,7 +7,7 @@ import { IpcError } from '../../shared/ipc/errors'
 import { buildRecordsContent } from '../../shared/records/build'
 import type { ClassView, ImportFile } from '../../shared/records/class-view'
 import type { LabProgress, QuizResult, StepAttempt } from '../../shared/records/events'
-import type { StudentProfile } from '../../shared/records/profile'
+import { FALLBACK_COURSE, type StudentProfile } from '../../shared/records/profile'
 import type { RecordsOverview } from '../../shared/records/records-ipc'
 import { LAB_REPORT_SCHEMA, LAB_REPORT_SUFFIX, type LabReport, type RecordsCatalog } from '../../shared/records/report'
 import { buildXapiStatements } from '../../shared/records/xapi'
@@ -125,7 +125,12 @@ export function createRecordsService(ports: RecordsServicePorts): RecordsService
     recordHostReport: (r) => store.recordHostReport(r),
     labProgress: (): LabProgress => store.labProgress(),
     quizResults: () => store.quizResults(),
-    overview: () => ({ profile: store.profile(), recovery: store.recovery, ...buildRecordsContent(store.current, outline()) }),
+    overview: () => ({
+      profile: store.profile(),
+      recovery: store.recovery,
+      defaultCourse: outline().course ?? FALLBACK_COURSE,
+      ...buildRecordsContent(store.current, outline()),
+    }),
     setProfile: (profile) => store.setProfile(profile),
     report,
     exportJson() {

@@ -14,6 +14,8 @@ export const RecordsOverviewSchema = z
   .object({
     profile: StudentProfileSchema.nullable(),
     recovery: RecordsRecoverySchema.nullable(),
+    /** The course name a new profile starts with: the course pack's canonical name, whatever the UI language. */
+    defaultCourse: z.string().min(1).max(200),
     ...RecordsContentSchema.shape,
   })
   .strict()

@@ -37,6 +37,7 @@ export function RecordsSettings(): React.JSX.Element {
           <ProfileForm
             key={overview.profile ? JSON.stringify(overview.profile) : 'none'}
             initial={overview.profile}
+            defaultCourse={overview.defaultCourse}
             onSubmit={async (profile) => {
               try {
                 await api().records.setProfile(profile)
