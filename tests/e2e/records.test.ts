@@ -176,6 +176,8 @@ describe('records end to end (built renderer in Chromium, real main services)', 
     await settle(page)
     await screenshot(page, 'records-page-en')
 
+    // The xAPI export is a teacher/LMS option: Settings → Teacher / advanced.
+    await page.getByTestId('nav-settings').click()
     app.savePaths.push(files.xapi)
     await click(page, 'export-xapi')
     await expect.poll(() => complete(files.xapi), { timeout: 10_000 }).toBe(true)

@@ -1,4 +1,4 @@
-import { ApiOutlined, FileTextOutlined, ProfileOutlined } from '@ant-design/icons'
+import { FileTextOutlined, ProfileOutlined } from '@ant-design/icons'
 import { Alert, Button, Card, Col, Collapse, Descriptions, Empty, Progress, Row, Space, Spin, Typography, message } from 'antd'
 import { hrefFor, useRoute } from '../../app/routes'
 import { fmt } from '../../i18n/define'
@@ -68,9 +68,6 @@ export function RecordsPage(): React.JSX.Element {
               </Button>
               <Button icon={<FileTextOutlined />} disabled={!profile} onClick={() => void runExport('exportJson', t, toast)} data-testid="records-export-json">
                 {t.page.exportJson}
-              </Button>
-              <Button icon={<ApiOutlined />} disabled={!profile} onClick={() => void runExport('exportXapi', t, toast)} data-testid="export-xapi">
-                {t.page.exportXapi}
               </Button>
             </Space>
             {!profile && <Alert style={{ marginTop: 12 }} type="info" showIcon title={t.page.needProfile} />}
