@@ -26,6 +26,8 @@ interface Found {
   readonly impact: Impact
   readonly help: string
   readonly targets: string[]
+  /** axe's explanation for the first element (e.g. the measured contrast). */
+  readonly why: string
 }
 
 const states: string[] = []
@@ -43,12 +45,12 @@ async function audit(page: Page, state: string): Promise<void> {
   await page.waitForTimeout(400) // antd's open/close animations end
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE)
   const result = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe
+    const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[]; failureSummary?: string }[] }[] }> } }).axe
     const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] }, resultTypes: ['violations'] })
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }))
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')), why: v.nodes[0]?.failureSummary ?? '' }))
   })
   states.push(state)
-  for (const v of result) found.push({ state, id: v.id, impact: (v.impact ?? 'minor') as Impact, help: v.help, targets: v.targets })
+  for (const v of result) found.push({ state, id: v.id, impact: (v.impact ?? 'minor') as Impact, help: v.help, targets: v.targets, why: v.why })
 }
 
 async function goTo(page: Page, hash: string): Promise<void> {
