@@ -15,8 +15,8 @@ function labName(lab: ReportLab, index: number, locale: Locale): string {
 
 /**
  * The printable lab report: what the PDF shows, in one language. Page 1 opens with the summary a
- * teacher reads first; labs not started share one line; the digest gets one line (what it checks
- * is explained in docs/report-format.md and `virtlab report verify`). The PDF's header and footer
+ * teacher reads first and one line on the digest (docs/report-format.md and `virtlab report verify`
+ * explain it); labs not started share one line. The PDF's header and footer
  * (student, page number) come from main's print frame, not from this page.
  */
 export function ReportView(props: { report: LabReport; locale: Locale }): React.JSX.Element {
@@ -53,6 +53,10 @@ export function ReportView(props: { report: LabReport; locale: Locale }): React.
           </Descriptions.Item>
           <Descriptions.Item label={t.report.generatedAt}>{nowrap(formatTime(report.generatedAt, locale))}</Descriptions.Item>
         </Descriptions>
+        {/* One line on what the digest checks; docs/report-format.md and `virtlab report verify` explain the rest. */}
+        <p className="digest-line" data-testid="report-digest">
+          {t.report.integrity} <code className="digest">{report.integrity.digest}</code>
+        </p>
       </section>
 
       <section aria-labelledby="report-machine-title">
@@ -100,11 +104,6 @@ export function ReportView(props: { report: LabReport; locale: Locale }): React.
         {report.quizzes.length === 0 ? <p className="muted">{t.page.noQuizzes}</p> : <QuizTable quizzes={report.quizzes} locale={locale} />}
       </section>
 
-      <footer className="report-foot">
-        <p className="digest-line" data-testid="report-digest">
-          {t.report.integrity} <code className="digest">{report.integrity.digest}</code>
-        </p>
-      </footer>
     </article>
   )
 }

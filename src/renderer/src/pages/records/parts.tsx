@@ -104,7 +104,7 @@ export function StepsTable(props: { lab: ReportLab; locale: Locale }): React.JSX
         {
           title: t.report.time,
           key: 'time',
-          width: 150,
+          width: 168,
           render: (_, s) =>
             s.status === 'not-started' ? (
               '—'
