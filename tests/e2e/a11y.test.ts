@@ -7,7 +7,7 @@ import { parseCaptureText } from '../../src/main/host/capture-file'
 import type { Locale } from '../../src/shared/i18n/locale'
 import { CAPTURES_DIR, REPORTS_DIR } from '../support/records'
 import { createTestApp } from '../support/services'
-import { ARTIFACTS, openApp, useBrowser, type AppPage } from './harness'
+import { ARTIFACTS, openApp, screenshot, useBrowser, type AppPage } from './harness'
 
 /**
  * WCAG 2.1 A/AA (+ best practice) with axe-core, injected into the built renderer in Chromium, over
@@ -128,13 +128,21 @@ async function walk(locale: Locale): Promise<void> {
     await goTo(page, '#/records')
     await waitFor(page, 'records-page')
     await audit(page, `${locale} records`)
+    await page.setViewportSize({ width: 1024, height: 640 })
+    await screenshot(page, `a11y-records-${locale}-1024`)
+    await page.setViewportSize({ width: 1280, height: 720 })
     await goTo(page, '#/records/report')
     await waitFor(page, 'report-sheet')
     await audit(page, `${locale} report`)
+    await screenshot(page, `a11y-report-${locale}-1280`)
 
     await goTo(page, '#/settings')
     await waitFor(page, 'settings-mode')
     await audit(page, `${locale} settings`)
+    await screenshot(page, `a11y-settings-${locale}-1280`)
+    await page.setViewportSize({ width: 1024, height: 640 })
+    await screenshot(page, `a11y-settings-${locale}-1024`)
+    await page.setViewportSize({ width: 1280, height: 720 })
     await page.getByTestId('settings-mode').locator('label', { has: page.getByTestId('settings-mode-teacher') }).click()
     await goTo(page, '#/teacher')
     await waitFor(page, 'teacher-drop')
