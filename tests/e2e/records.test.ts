@@ -40,8 +40,15 @@ afterAll(async () => {
   await current?.context.close()
 })
 
-/** Converts a PDF's pages to PNG files in tests/artifacts (poppler's pdftoppm). */
-function pdfToPng(pdf: string, name: string): string[] {
+/**
+ * Converts a PDF's pages to PNG files in tests/artifacts (poppler's pdftoppm). Without pdftoppm
+ * (npm test says so; never under CI) the pictures and their page count are skipped: null.
+ */
+function pdfToPng(pdf: string, name: string): string[] | null {
+  if (process.env.VIRTLAB_NO_PDFTOPPM) {
+    console.warn(`Skipped: ${name} as pictures — pdftoppm (poppler-utils) is not installed`)
+    return null
+  }
   execFileSync('pdftoppm', ['-png', '-r', '70', pdf, join(ARTIFACTS, name)])
   return readdirSync(ARTIFACTS).filter((f) => f.startsWith(`${name}-`) && f.endsWith('.png'))
 }
@@ -155,14 +162,16 @@ describe('records end to end (built renderer in Chromium, real main services)', 
     await expect.poll(() => existsSync(files.pdfZh) && statSync(files.pdfZh).size > 1000, { timeout: 30_000 }).toBe(true)
     expect(readFileSync(files.pdfZh).subarray(0, 5).toString()).toBe('%PDF-')
     const pages = pdfToPng(files.pdfZh, 'records-report-pdf-zh-CN')
-    expect(pages.length).toBeGreaterThanOrEqual(1)
+    if (pages) expect(pages.length).toBeGreaterThanOrEqual(1)
     // Every page carries the student and its number (the print frame); page 1 opens with the summary.
+    if (!process.env.VIRTLAB_NO_PDFTOPPM) {
     const text = execFileSync('pdftotext', ['-layout', files.pdfZh, '-'], { encoding: 'utf8' }).split('\f').filter((p) => p.trim())
     text.forEach((pageText, i) => {
       expect(pageText, `page ${i + 1}`).toContain('张三 · 2023010888')
       expect(pageText, `page ${i + 1}`).toContain(`第 ${i + 1} 页，共 ${text.length} 页`)
     })
     expect(text[0]).toMatch(/概要[\s\S]*已完成实验[\s\S]*测验平均分/)
+    }
     // “打开所在文件夹” in the saved message reveals exactly that file.
     await page.getByTestId('open-folder').last().click()
     await expect.poll(() => app.shown).toContain(files.pdfZh)
@@ -177,10 +186,13 @@ describe('records end to end (built renderer in Chromium, real main services)', 
     app.savePaths.push(files.pdfEn)
     await click(page, 'export-pdf')
     await expect.poll(() => existsSync(files.pdfEn) && statSync(files.pdfEn).size > 1000, { timeout: 30_000 }).toBe(true)
-    expect(pdfToPng(files.pdfEn, 'records-report-pdf-en').length).toBeGreaterThanOrEqual(1)
+    const pagesEn = pdfToPng(files.pdfEn, 'records-report-pdf-en')
+    if (pagesEn) {
+    expect(pagesEn.length).toBeGreaterThanOrEqual(1)
     const enText = execFileSync('pdftotext', ['-layout', files.pdfEn, '-'], { encoding: 'utf8' }).split('\f').filter((p) => p.trim())
     enText.forEach((pageText, i) => expect(pageText, `page ${i + 1}`).toContain(`Page ${i + 1} of ${enText.length}`))
     expect(enText[0]).toMatch(/Summary[\s\S]*Labs completed[\s\S]*Quiz average/)
+    }
 
     await page.getByTestId('nav-records').click()
     await page.getByTestId('records-labs').waitFor()

@@ -28,7 +28,13 @@ export function SettingsPage(): React.JSX.Element {
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%', maxWidth: 880 }}>
       {holder}
-      {settings.recovery && <Alert type="warning" showIcon title={fmt(t.settingsRecovered, { path: settings.recovery.movedTo })} />}
+      {settings.recovery && (
+        <Alert
+          type="warning"
+          showIcon
+          title={fmt(settings.recovery.readOnly ? t.settingsReadOnly : t.settingsRecovered, { path: settings.recovery.movedTo })}
+        />
+      )}
       <ProfileSettings />
       <Card title={<span id="settings-language-title">{t.language.label}</span>}>
         <Typography.Paragraph type="secondary">{t.language.help}</Typography.Paragraph>
