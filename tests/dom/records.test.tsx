@@ -74,7 +74,7 @@ describe('student profile and records (jsdom, real services)', () => {
     await user.click(within(screen.getByTestId('settings-profile')).getByTestId('profile-save'))
     await waitFor(() => expect(app.services.records.store.profile()?.name).toBe('Li Si'))
     expect(screen.queryByTestId('nav-teacher')).toBeNull()
-    await user.click(screen.getByText("Teacher (shows the Teacher view to import a class's reports)"))
+    await user.click(screen.getByText("A teacher (adds the Teacher view, to import a class's reports)"))
     await waitFor(() => expect(screen.getByTestId('nav-teacher')).toBeTruthy())
     expect(app.services.settings.get().settings.mode).toBe('teacher')
     // The xAPI base IRI: refused until it is a full http(s) address, then saved.

@@ -64,7 +64,7 @@ describe('Teacher view (jsdom, real services)', () => {
     const row = screen.getAllByTestId('class-name').find((el) => el.textContent === 'Mallory')!.closest('tr')!
     await act(async () => fireEvent.click(within(row).getByTestId('class-open')))
     const sheet = await screen.findByTestId('report-sheet')
-    await act(async () => fireEvent.click(within(sheet).getByText('Create a VM with the Custom wizard')))
+    await act(async () => fireEvent.click(within(sheet).getByText('Lab 3 Create a VM with the Custom wizard')))
     expect(sheet.textContent).toContain('<img src=x onerror="window.__pwned=1">')
     expect(document.querySelectorAll('img[src="x"]')).toHaveLength(0)
     expect([...document.querySelectorAll('script')].filter((s) => s.textContent?.includes('__pwned'))).toHaveLength(0)

@@ -20,6 +20,8 @@ export interface TestApp {
   readonly userDataDir: string
   readonly logger: ReturnType<typeof createMemoryLogger>
   readonly opened: string[]
+  /** Files the app asked the file manager to show. */
+  readonly shown: string[]
   readonly events: { event: string; payload: unknown }[]
   /** Paths the next save dialogs answer with (null = cancelled). */
   readonly savePaths: (string | null)[]
@@ -49,6 +51,8 @@ export function createTestApp(
   const openPaths: string[][] = []
   const logger = createMemoryLogger()
   const opened: string[] = []
+  /** Files the app asked the file manager to show (shell.showItemInFolder in the app). */
+  const shown: string[] = []
   const events: { event: string; payload: unknown }[] = []
   const savePaths: (string | null)[] = []
   const listeners = new Set<(event: string, payload: unknown) => void>()
@@ -61,6 +65,9 @@ export function createTestApp(
     chooseSavePath: async (name) => (savePaths.length > 0 ? (savePaths.shift() ?? null) : join(userDataDir, name)),
     collectHost: options.collectHost,
     printToPdf: options.printToPdf,
+    showItemInFolder: (path) => {
+      shown.push(path)
+    },
     chooseOpenPaths: async () => openPaths.shift() ?? [],
     userDataDir,
     systemLocale: options.systemLocale ?? 'zh-CN',
@@ -72,5 +79,5 @@ export function createTestApp(
     },
   })
   const router = createRouter(contract, services.handlers, logger)
-  return { services, router, userDataDir, logger, opened, events, savePaths, openPaths, listeners }
+  return { services, router, userDataDir, logger, opened, shown, events, savePaths, openPaths, listeners }
 }

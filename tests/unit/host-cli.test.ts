@@ -29,7 +29,7 @@ describe('virtlab check', () => {
     const file = join(captures, 'win-zh-lenovo-20fw-ready.capture.json')
     const zh = await cli('check', '--replay', file, '--lang', 'zh-CN')
     expect(zh.code).toBe(0)
-    expect(zh.stdout).toContain('结论: 已就绪')
+    expect(zh.stdout).toContain('结论：已就绪')
     expect(zh.stdout).toContain('CPU 与固件')
     const en = await cli('check', '--replay', file, '--lang', 'en')
     expect(en.stdout).toContain('Verdict: Ready')

@@ -19,6 +19,7 @@ import { createGlossaryService, type GlossaryService } from '../glossary/glossar
 import type { ProgressPort } from '../records/progress-port'
 import { loadRecordsCatalog } from '../records/catalog'
 import { createRecordsService, type RecordsService } from '../records/records-service'
+import type { PdfFrame } from '../../shared/records/pdf-frame'
 
 /** What the services need from the outside world. The Electron edge fills these; tests fill them too. */
 export interface MainPorts {
@@ -38,7 +39,9 @@ export interface MainPorts {
   /** For tests: replace the host probe collector (e.g. with a recorded capture). */
   readonly collectHost?: HostServicePorts['collect']
   /** Prints the window's current page to PDF (the edge: webContents.printToPDF). */
-  readonly printToPdf?: () => Promise<Uint8Array>
+  readonly printToPdf?: (frame: PdfFrame) => Promise<Uint8Array>
+  /** Shows a saved file in the system's file manager (the edge: shell.showItemInFolder). */
+  readonly showItemInFolder?: (path: string) => void
   /** Asks for report files or a folder to open (Teacher view); empty when cancelled. */
   readonly chooseOpenPaths?: (kind: OpenKind) => Promise<readonly string[]>
 }
@@ -81,6 +84,7 @@ export function createMainServices(ports: MainPorts): MainServices {
     locale: () => settings.get().effectiveLocale,
     chooseSavePath: ports.chooseSavePath,
     printToPdf: ports.printToPdf,
+    showItemInFolder: ports.showItemInFolder,
     chooseOpenPaths: ports.chooseOpenPaths,
   })
 
@@ -173,7 +177,8 @@ export function createMainServices(ports: MainPorts): MainServices {
       setProfile: (profile) => records.setProfile(profile),
       report: () => records.report(),
       exportJson: () => records.exportJson(),
-      exportPdf: () => records.exportPdf(),
+      exportPdf: (locale) => records.exportPdf(locale),
+      showInFolder: (path) => records.showInFolder(path),
       exportXapi: () => records.exportXapi(),
       importReports: (files) => records.importFiles(files),
       importArchive: (name, bytes) => records.importArchive(name, bytes),

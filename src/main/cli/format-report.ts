@@ -1,4 +1,6 @@
 import type { Locale } from '../../shared/i18n/locale'
+import { CHECK_STATUS_NAMES } from '../../shared/i18n/vocabulary'
+import { formatBytes } from '../../shared/i18n/format'
 import { terminalText } from './terminal-text'
 import { CHECK_GROUP_OF, CHECK_GROUPS, type CheckGroup, type CheckStatus, type HostReport, type VerdictStatus } from '../../shared/host/report'
 
@@ -10,13 +12,8 @@ const GROUP_NAMES: Record<CheckGroup, Record<Locale, string>> = {
   'other-hypervisors': { 'zh-CN': '其他虚拟化软件', en: 'Other hypervisors' },
 }
 
-const STATUS_WORD: Record<CheckStatus, Record<Locale, string>> = {
-  pass: { 'zh-CN': '通过', en: 'PASS' },
-  warn: { 'zh-CN': '注意', en: 'WARN' },
-  fail: { 'zh-CN': '未通过', en: 'FAIL' },
-  unknown: { 'zh-CN': '未知', en: 'UNKNOWN' },
-  skip: { 'zh-CN': '不适用', en: 'SKIP' },
-}
+/** The one name of each status (src/shared/i18n/vocabulary.ts). */
+const STATUS_WORD = (status: CheckStatus, l: Locale): string => CHECK_STATUS_NAMES[l][status]
 const STATUS_MARK: Record<CheckStatus, string> = { pass: '✔', warn: '!', fail: '✘', unknown: '?', skip: '-' }
 
 export const VERDICT_WORD: Record<VerdictStatus, Record<Locale, string>> = {
@@ -78,31 +75,32 @@ export function formatReport(unsafeReport: HostReport, options: FormatOptions): 
   const h = report.host
   out.push(paint(color, '1', TEXT.title[l]) + (report.source === 'replay' ? ` ${TEXT.replay[l]}` : ''))
   const machine = [h.manufacturer, h.model].filter(Boolean).join(' ')
-  const memory = h.memoryBytes ? `${(h.memoryBytes / 1024 ** 3).toFixed(1)} GiB` : null
+  const memory = h.memoryBytes ? formatBytes(h.memoryBytes, l) : null
+  const colon = l === 'zh-CN' ? '：' : ': '
   out.push(
-    `${TEXT.host[l]}: ${[`${h.os} ${h.osVersion}`.trim(), h.arch, machine || null, h.cpu.brand || null, h.cpu.cores ? `${h.cpu.cores} ${TEXT.cores[l]}` : null, memory]
+    `${TEXT.host[l]}${colon}${[`${h.os} ${h.osVersion}`.trim(), h.arch, machine || null, h.cpu.brand || null, h.cpu.cores ? `${h.cpu.cores} ${TEXT.cores[l]}` : null, memory]
       .filter(Boolean)
       .join(' · ')}`,
   )
   out.push('')
   const v = report.verdict
-  out.push(`${TEXT.verdict[l]}: ${paint(color, `1;${VERDICT_COLOR[v.status]}`, VERDICT_WORD[v.status][l])} — ${v.summary[l]}`)
-  if (v.firstFix) out.push(`${TEXT.firstFix[l]}: ${v.firstFix[l]}`)
+  out.push(`${TEXT.verdict[l]}${colon}${paint(color, `1;${VERDICT_COLOR[v.status]}`, VERDICT_WORD[v.status][l])} — ${v.summary[l]}`)
+  if (v.firstFix) out.push(`${TEXT.firstFix[l]}${colon}${v.firstFix[l]}`)
   for (const group of CHECK_GROUPS) {
     const checks = report.checks.filter((c) => CHECK_GROUP_OF[c.id] === group)
     if (checks.length === 0) continue
     out.push('', paint(color, '1', GROUP_NAMES[group][l]))
     for (const check of checks) {
-      const mark = paint(color, STATUS_COLOR[check.status], `${STATUS_MARK[check.status]} ${STATUS_WORD[check.status][l]}`)
+      const mark = paint(color, STATUS_COLOR[check.status], `${STATUS_MARK[check.status]} ${STATUS_WORD(check.status, l)}`)
       out.push(`  ${mark}  ${check.title[l]} — ${check.summary[l]}`)
       const show = options.verbose || (check.status !== 'pass' && check.status !== 'skip')
       if (!show) continue
       for (const e of check.evidence.slice(0, 3)) {
-        out.push(paint(color, '90', `      ${TEXT.evidence[l]} [${e.probe}]:`))
+        out.push(paint(color, '90', `      ${TEXT.evidence[l]} [${e.probe}]${colon.trim()}`))
         out.push(paint(color, '90', indent(e.excerpt.split('\n').slice(0, 4).join('\n'), '        ')))
       }
       if (check.fix.length > 0) {
-        out.push(`      ${TEXT.fix[l]}:`)
+        out.push(`      ${TEXT.fix[l]}${colon.trim()}`)
         check.fix.forEach((step, i) => out.push(`        ${i + 1}. ${step[l]}`))
       }
     }
@@ -110,10 +108,10 @@ export function formatReport(unsafeReport: HostReport, options: FormatOptions): 
   const firmware = report.checks.find((c) => c.id === 'firmware.vt-enabled')
   if (report.firmwareGuide && firmware && (firmware.status === 'fail' || firmware.status === 'unknown') && !report.position.isGuest) {
     const g = report.firmwareGuide
-    out.push('', paint(color, '1', `${TEXT.firmware[l]} (${g.brand})`))
-    out.push(`  ${TEXT.keys[l]}: ${g.keys.join(' / ')}`)
-    out.push(`  ${TEXT.menu[l]}: ${g.menuPath[l]}`)
-    out.push(`  ${TEXT.names[l]}: ${g.settingNames.join(' / ')}`)
+    out.push('', paint(color, '1', l === 'zh-CN' ? `${TEXT.firmware[l]}（${g.brand}）` : `${TEXT.firmware[l]} (${g.brand})`))
+    out.push(`  ${TEXT.keys[l]}${colon}${g.keys.join(' / ')}`)
+    out.push(`  ${TEXT.menu[l]}${colon}${g.menuPath[l]}`)
+    out.push(`  ${TEXT.names[l]}${colon}${g.settingNames.join(' / ')}`)
     out.push(`  ${g.note[l]}`)
   }
   out.push('')

@@ -76,8 +76,23 @@ export function loadRecordsCatalog(resourcesDir: string, logger?: Logger): Recor
   }
   labs.sort((a, b) => a.order - b.order)
   lessons.sort((a, b) => a.order - b.order)
+  const course = courseName(resourcesDir, logger)
   return {
     labs: labs.map(({ id, title, steps }) => ({ id, title, steps })),
     lessons: lessons.map(({ id, title }) => ({ id, title })),
+    ...(course ? { course } : {}),
+  }
+}
+
+/** The course's canonical name from resources/course.yaml; null when missing or unreadable. */
+function courseName(resourcesDir: string, logger?: Logger): string | null {
+  const path = join(resourcesDir, 'course.yaml')
+  if (!existsSync(path)) return null
+  try {
+    const name = (parse(readFileSync(path, 'utf8')) as Loose | null)?.name
+    return typeof name === 'string' && name.trim() && name.trim().length <= 200 ? name.trim() : null
+  } catch (error) {
+    logger?.warn('Records: course.yaml could not be read', error)
+    return null
   }
 }

@@ -2,6 +2,7 @@ import type { ClassRow, ClassView, RejectedFile, RejectionCode } from '../../sha
 import type { RejectionFacts } from '../../shared/records/rejection'
 import type { LabReport } from '../../shared/records/report'
 import type { VerifyResult } from './integrity'
+import { reportSummary } from '../../shared/records/summary'
 
 /** One row of the class table from a verified report. */
 export function classRow(file: string, report: LabReport): ClassRow {
@@ -11,10 +12,7 @@ export function classRow(file: string, report: LabReport): ClassRow {
   }
   const completed = report.labs.filter((l) => l.status === 'completed')
   const all = report.labs.length > 0 && completed.length === report.labs.length
-  const quizAverage =
-    report.quizzes.length === 0
-      ? null
-      : Math.round((report.quizzes.reduce((sum, q) => sum + q.best.score / q.best.total, 0) / report.quizzes.length) * 1000) / 10
+  const { quizAverage } = reportSummary(report)
   let stuck: ClassRow['stuck'] = null
   for (const lab of report.labs) {
     if (lab.status !== 'in-progress') continue

@@ -7,10 +7,11 @@ import { IpcError } from '../../shared/ipc/errors'
 import { buildRecordsContent } from '../../shared/records/build'
 import type { ClassView, ImportFile } from '../../shared/records/class-view'
 import type { LabProgress, QuizResult, StepAttempt } from '../../shared/records/events'
-import type { StudentProfile } from '../../shared/records/profile'
+import { FALLBACK_COURSE, type StudentProfile } from '../../shared/records/profile'
 import type { RecordsOverview } from '../../shared/records/records-ipc'
 import { LAB_REPORT_SCHEMA, LAB_REPORT_SUFFIX, type LabReport, type RecordsCatalog } from '../../shared/records/report'
 import { buildXapiStatements } from '../../shared/records/xapi'
+import { pdfFrame, type PdfFrame } from '../../shared/records/pdf-frame'
 import type { Logger } from '../logging/logger'
 import { classCsv, classXlsx } from './class-export'
 import { importArchive, importPath } from './class-import'
@@ -31,8 +32,10 @@ export interface RecordsServicePorts {
   /** The UI language (CSV headers, file names). */
   readonly locale: () => Locale
   readonly chooseSavePath: (defaultName: string, kind: 'json' | 'pdf' | 'csv' | 'xlsx') => Promise<string | null>
-  /** Prints the window's current page (the printable report) to PDF. */
-  readonly printToPdf?: () => Promise<Uint8Array>
+  /** Prints the window's current page (the printable report) to PDF, with this header and footer on every page. */
+  readonly printToPdf?: (frame: PdfFrame) => Promise<Uint8Array>
+  /** Shows a file in the system's file manager (the edge: shell.showItemInFolder). */
+  readonly showItemInFolder?: (path: string) => void
   /** Asks for report files or a folder; empty when cancelled. */
   readonly chooseOpenPaths?: (kind: OpenKind) => Promise<readonly string[]>
   readonly now?: () => Date
@@ -45,7 +48,9 @@ export interface RecordsService extends ProgressPort {
   setProfile(profile: StudentProfile): Promise<StudentProfile>
   report(): LabReport
   exportJson(): Promise<{ path: string } | null>
-  exportPdf(): Promise<{ path: string } | null>
+  exportPdf(locale?: Locale): Promise<{ path: string } | null>
+  /** Reveals a file this service saved in the system's file manager; false where that is not possible. */
+  showInFolder(path: string): boolean
   exportXapi(): Promise<{ path: string } | null>
   importFiles(files: readonly ImportFile[]): ClassView
   /** A dropped .zip, as bytes: every report in it (zip-bomb limits checked before inflating). */
@@ -98,6 +103,8 @@ export function createRecordsService(ports: RecordsServicePorts): RecordsService
   const baseName = (r: LabReport): string =>
     `${safeFileName(r.student.studentNumber)}-${safeFileName(r.student.name)}-${r.generatedAt.slice(0, 10)}`
 
+  /** Files written this session: the only ones "show in folder" may reveal. */
+  const saved = new Set<string>()
   const save = async (defaultName: string, kind: 'json' | 'pdf' | 'csv' | 'xlsx', body: () => Promise<string | Uint8Array>): Promise<{ path: string } | null> => {
     const path = await ports.chooseSavePath(defaultName, kind)
     if (!path) return null
@@ -107,6 +114,7 @@ export function createRecordsService(ports: RecordsServicePorts): RecordsService
       throw new IpcError('io-error', `${basename(path)}: ${(error as Error).message}`)
     }
     ports.logger.info(`Records: wrote ${path}`)
+    saved.add(path)
     return { path }
   }
 
@@ -124,19 +132,32 @@ export function createRecordsService(ports: RecordsServicePorts): RecordsService
     recordHostReport: (r) => store.recordHostReport(r),
     labProgress: (): LabProgress => store.labProgress(),
     quizResults: () => store.quizResults(),
-    overview: () => ({ profile: store.profile(), recovery: store.recovery, ...buildRecordsContent(store.current, outline()) }),
+    overview: () => ({
+      profile: store.profile(),
+      recovery: store.recovery,
+      defaultCourse: outline().course ?? FALLBACK_COURSE,
+      ...buildRecordsContent(store.current, outline()),
+    }),
     setProfile: (profile) => store.setProfile(profile),
     report,
     exportJson() {
       const r = report()
       return save(`${baseName(r)}${LAB_REPORT_SUFFIX}`, 'json', async () => serializeReport(r))
     },
-    exportPdf() {
+    exportPdf(reportLocale?: Locale) {
       const print = ports.printToPdf
       if (!print) throw new IpcError('internal', 'Printing to PDF is not available here.')
       const r = report()
-      const word = ports.locale() === 'zh-CN' ? '实验报告' : 'lab-report'
-      return save(`${baseName(r)}-${word}.pdf`, 'pdf', print)
+      const locale = reportLocale ?? ports.locale()
+      const word = locale === 'zh-CN' ? '实验报告' : 'lab-report'
+      return save(`${baseName(r)}-${word}.pdf`, 'pdf', () => print(pdfFrame(r.student, locale)))
+    },
+    showInFolder(path: string): boolean {
+      // Only a file this app has just written: the renderer cannot make main reveal arbitrary paths.
+      if (!saved.has(path)) throw new IpcError('invalid-input', 'Not a file this app saved.')
+      if (!ports.showItemInFolder) return false
+      ports.showItemInFolder(path)
+      return true
     },
     exportXapi() {
       const r = report()

@@ -17,6 +17,7 @@ export const CHANNELS = {
     'exportJson',
     'exportPdf',
     'exportXapi',
+    'showInFolder',
     'importReports',
     'importArchive',
     'pickReports',

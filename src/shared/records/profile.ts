@@ -44,3 +44,6 @@ export function profileFieldProblem(field: ProfileField, value: string): Profile
   const code = message.split(':')[0] as ProfileProblem
   return (PROFILE_PROBLEMS as readonly string[]).includes(code) ? code : 'forbidden'
 }
+
+/** The course name when the course pack does not give one (resources/course.yaml normally does). */
+export const FALLBACK_COURSE = '云计算与虚拟化技术'

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { SavedFileSchema } from '../host/host-ipc'
+import { LocaleSchema } from '../i18n/locale'
 import { channel } from '../ipc/define'
 import { ClassViewSchema, ImportFileSchema } from './class-view'
 import { StudentProfileSchema } from './profile'
@@ -13,6 +14,8 @@ export const RecordsOverviewSchema = z
   .object({
     profile: StudentProfileSchema.nullable(),
     recovery: RecordsRecoverySchema.nullable(),
+    /** The course name a new profile starts with: the course pack's canonical name, whatever the UI language. */
+    defaultCourse: z.string().min(1).max(200),
     ...RecordsContentSchema.shape,
   })
   .strict()
@@ -30,7 +33,9 @@ export const recordsChannels = {
   report: channel(z.tuple([]), LabReportSchema),
   exportJson: channel(z.tuple([]), SavedFileSchema),
   /** Prints the page currently shown (the printable report) to a PDF the student places. */
-  exportPdf: channel(z.tuple([]), SavedFileSchema),
+  exportPdf: channel(z.tuple([LocaleSchema.optional()]), SavedFileSchema),
+  /** Reveals a file the app has just saved in the system's file manager (only such files). */
+  showInFolder: channel(z.tuple([z.string().min(1).max(4096)]), z.boolean()),
   exportXapi: channel(z.tuple([]), SavedFileSchema),
   // Teacher view: a class assembled from report files, held in main until cleared.
   importReports: channel(z.tuple([z.array(ImportFileSchema).max(IMPORT_BATCH)]), ClassViewSchema),

@@ -209,5 +209,7 @@ export interface RecordsCatalog {
     readonly steps: readonly { readonly id: string; readonly title: Localized | null }[]
   }[]
   readonly lessons: readonly { readonly id: string; readonly title: Localized }[]
+  /** The course's canonical name from resources/course.yaml (the profile's default). */
+  readonly course?: string
 }
 export const EMPTY_CATALOG: RecordsCatalog = { labs: [], lessons: [] }

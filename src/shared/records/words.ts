@@ -1,4 +1,5 @@
 import type { Locale } from '../i18n/locale'
+import { LAB_STATE_NAMES } from '../i18n/vocabulary'
 import type { VerdictStatus } from '../host/report'
 import type { RejectedFile, RejectionCode } from './class-view'
 import { describeField, describeProblem, type ArchiveLimit, type ReadProblem } from './rejection'
@@ -46,7 +47,7 @@ export const RECORDS_WORDS: Record<
   }
 > = {
   'zh-CN': {
-    lab: { completed: '已完成', 'in-progress': '进行中', 'not-started': '未开始' },
+    lab: LAB_STATE_NAMES['zh-CN'],
     verdict: { ready: '已就绪', 'ready-with-caveats': '基本就绪', 'action-needed': '需要处理', unsupported: '不支持', unknown: '无法确定' },
     rejection: {
       'too-large': '文件过大',
@@ -75,10 +76,10 @@ export const RECORDS_WORDS: Record<
       completedAt: '全部完成时间',
       verdict: '主机检测结论',
       checkedAt: '主机检测时间',
-      quizAverage: '测验平均分(%)',
+      quizAverage: '测验平均分（%）',
       generatedAt: '报告生成时间',
       file: '文件',
-      digest: '摘要(SHA-256)',
+      digest: '摘要（SHA-256）',
       labStatus: '状态',
       labPassed: '已通过步骤',
       labTotal: '总步骤',
@@ -100,7 +101,7 @@ export const RECORDS_WORDS: Record<
     },
   },
   en: {
-    lab: { completed: 'Completed', 'in-progress': 'In progress', 'not-started': 'Not started' },
+    lab: LAB_STATE_NAMES.en,
     verdict: { ready: 'Ready', 'ready-with-caveats': 'Ready with caveats', 'action-needed': 'Action needed', unsupported: 'Unsupported', unknown: 'Cannot tell' },
     rejection: {
       'too-large': 'File too large',

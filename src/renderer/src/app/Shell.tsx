@@ -42,6 +42,7 @@ export function Shell(props: { page: PageId; children: ReactNode }): React.JSX.E
             <div className="brand-sub">{t.appSubtitle}</div>
           </div>
         </div>
+        <nav aria-label={t.navLabel}>
         <Menu
           mode="inline"
           selectedKeys={[props.page]}
@@ -56,15 +57,19 @@ export function Shell(props: { page: PageId; children: ReactNode }): React.JSX.E
           }))}
           style={{ borderInlineEnd: 'none' }}
         />
+        </nav>
       </Layout.Sider>
       <Layout>
         <Layout.Header className="app-header">
-          <Typography.Title level={4} style={{ margin: 0 }} data-testid="page-title">
+          <Typography.Title level={1} style={{ margin: 0, fontSize: 20 }} data-testid="page-title">
             {title}
           </Typography.Title>
           <Space>
-            <Typography.Text type="secondary">{t.language}</Typography.Text>
+            <Typography.Text type="secondary" id="language-switch-label">
+              {t.language}
+            </Typography.Text>
             <Segmented
+              aria-labelledby="language-switch-label"
               size="small"
               value={locale}
               onChange={(value) => void setLocale(value as 'zh-CN' | 'en')}

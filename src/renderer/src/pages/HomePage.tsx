@@ -9,6 +9,7 @@ import { navigate } from '../app/routes'
 import { fmt } from '../i18n/define'
 import { useLocale, useMessages } from '../i18n/locale-context'
 import { homeMessages } from '../i18n/messages/home'
+import { formatDateTime } from '../../../shared/i18n/format'
 
 export function HomePage(): React.JSX.Element {
   const t = useMessages(homeMessages)
@@ -88,7 +89,7 @@ export function HomePage(): React.JSX.Element {
         ) : kept ? (
           <Space direction="vertical" size={4}>
             <Typography.Text strong>{th.verdict[kept.verdict]}</Typography.Text>
-            <Typography.Text type="secondary">{new Date(kept.at).toLocaleString(locale)}</Typography.Text>
+            <Typography.Text type="secondary">{formatDateTime(kept.at, locale)}</Typography.Text>
             <Button type="link" style={{ padding: 0 }} onClick={() => navigate('host')}>
               {t.viewCheck}
             </Button>

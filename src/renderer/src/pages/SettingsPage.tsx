@@ -1,11 +1,15 @@
-import { Alert, Card, Descriptions, Form, Radio, Space, message } from 'antd'
+import { Alert, Card, Descriptions, Radio, Space, Typography, message } from 'antd'
 import { useAppState } from '../app/app-state'
 import { describeApiError } from '../api/client'
 import { fmt } from '../i18n/define'
 import { useMessages } from '../i18n/locale-context'
 import { settingsMessages } from '../i18n/messages/settings'
-import { RecordsSettings } from './records/RecordsSettings'
+import { ProfileSettings, TeacherSettings } from './records/RecordsSettings'
 
+/**
+ * Settings in a student's words: their details first, then the language; what only a teacher or an
+ * LMS needs (teacher mode, xAPI) sits under “教师 / 高级”; then About.
+ */
 export function SettingsPage(): React.JSX.Element {
   const t = useMessages(settingsMessages)
   const { info, settings, updateSettings } = useAppState()
@@ -22,31 +26,30 @@ export function SettingsPage(): React.JSX.Element {
   }
 
   return (
-    <Space direction="vertical" size="large" style={{ width: '100%', maxWidth: 880 }}>
+    <Space orientation="vertical" size="large" style={{ width: '100%', maxWidth: 880 }}>
       {holder}
       {settings.recovery && (
         <Alert
           type="warning"
           showIcon
-          message={fmt(settings.recovery.readOnly ? t.settingsReadOnly : t.settingsRecovered, { path: settings.recovery.movedTo })}
+          title={fmt(settings.recovery.readOnly ? t.settingsReadOnly : t.settingsRecovered, { path: settings.recovery.movedTo })}
         />
       )}
-      <Card title={t.title}>
-        <Form layout="vertical">
-          <Form.Item label={t.language.label} help={t.language.help}>
-            <Radio.Group
-              value={settings.settings.locale ?? 'system'}
-              onChange={(event) => void save({ locale: event.target.value === 'system' ? null : event.target.value })}
-              data-testid="settings-language"
-            >
-              <Radio.Button value="system">{fmt(t.language.system, { current: systemName })}</Radio.Button>
-              <Radio.Button value="zh-CN">{t.language.zhCN}</Radio.Button>
-              <Radio.Button value="en">{t.language.en}</Radio.Button>
-            </Radio.Group>
-          </Form.Item>
-        </Form>
+      <ProfileSettings />
+      <Card title={<span id="settings-language-title">{t.language.label}</span>}>
+        <Typography.Paragraph type="secondary">{t.language.help}</Typography.Paragraph>
+        <Radio.Group
+          aria-labelledby="settings-language-title"
+          value={settings.settings.locale ?? 'system'}
+          onChange={(event) => void save({ locale: event.target.value === 'system' ? null : event.target.value })}
+          data-testid="settings-language"
+        >
+          <Radio.Button value="system">{fmt(t.language.system, { current: systemName })}</Radio.Button>
+          <Radio.Button value="zh-CN">{t.language.zhCN}</Radio.Button>
+          <Radio.Button value="en">{t.language.en}</Radio.Button>
+        </Radio.Group>
       </Card>
-      <RecordsSettings />
+      <TeacherSettings />
       <Card title={t.about.title}>
         <Descriptions column={1} size="small">
           <Descriptions.Item label={t.about.version}>{info.version}</Descriptions.Item>

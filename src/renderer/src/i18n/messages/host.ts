@@ -1,3 +1,4 @@
+import { CHECK_STATUS_NAMES } from '../../../../shared/i18n/vocabulary'
 import { defineMessages } from '../define'
 
 export const hostMessages = defineMessages(
@@ -11,7 +12,7 @@ export const hostMessages = defineMessages(
     captureCancelled: '已取消保存',
     failed: '检测失败：{reason}',
     notRun: '还没有检测结果。',
-    checkedAt: '检测时间 {time} · 用时 {ms} 毫秒',
+    checkedAt: '检测时间 {time} · 用时 {duration}',
     firstFix: '先做这一步',
     verdict: {
       ready: '已就绪',
@@ -20,7 +21,7 @@ export const hostMessages = defineMessages(
       unsupported: '不支持',
       unknown: '无法确定',
     },
-    status: { pass: '通过', warn: '注意', fail: '未通过', unknown: '未知', skip: '不适用', pending: '检测中' },
+    status: { ...CHECK_STATUS_NAMES['zh-CN'], pending: '检测中' },
     groups: {
       'cpu-firmware': 'CPU 与固件',
       'windows-hypervisor': 'Windows 虚拟机监控程序与 KVM',
@@ -71,7 +72,7 @@ export const hostMessages = defineMessages(
     captureCancelled: 'Saving was cancelled',
     failed: 'The check failed: {reason}',
     notRun: 'No results yet.',
-    checkedAt: 'Checked at {time} · took {ms} ms',
+    checkedAt: 'Checked {time} · took {duration}',
     firstFix: 'Do this first',
     verdict: {
       ready: 'Ready',
@@ -80,7 +81,7 @@ export const hostMessages = defineMessages(
       unsupported: 'Unsupported',
       unknown: 'Cannot tell',
     },
-    status: { pass: 'Pass', warn: 'Warning', fail: 'Fail', unknown: 'Unknown', skip: 'N/A', pending: 'Checking' },
+    status: { ...CHECK_STATUS_NAMES.en, pending: 'Checking' },
     groups: {
       'cpu-firmware': 'CPU & firmware',
       'windows-hypervisor': 'Windows hypervisor & KVM',

@@ -1,7 +1,9 @@
+import { LAB_STATE_NAMES } from '../../../../shared/i18n/vocabulary'
 import { defineMessages } from '../define'
 
 export const labsMessages = defineMessages(
   {
+    progressLabel: '{title}：已完成 {passed}/{total} 步',
     list: {
       intro: '跟着课上的四个演示一步步做：每一步都有说明、提示和常见问题；能在这台电脑上检查的，助手会直接检查。',
       start: '开始',
@@ -13,7 +15,7 @@ export const labsMessages = defineMessages(
       steps: '{n} 步',
       progress: '已完成 {done}/{total} 步',
       lastAt: '上次：{time}',
-      status: { 'not-started': '未开始', 'in-progress': '进行中', done: '已完成' },
+      status: { 'not-started': LAB_STATE_NAMES['zh-CN']['not-started'], 'in-progress': LAB_STATE_NAMES['zh-CN']['in-progress'], done: LAB_STATE_NAMES['zh-CN'].completed },
       problemsTitle: '有 {count} 个实验包没能加载（其余实验不受影响）',
       problemsHint: '请把下面的信息告诉老师：文件、字段和原因。',
       empty: '没有可用的实验。',
@@ -134,6 +136,7 @@ export const labsMessages = defineMessages(
     },
   },
   {
+    progressLabel: '{title}: {passed} of {total} steps done',
     list: {
       intro: 'Work through the four demos from the lecture step by step: every step has instructions, tips and common problems, and whatever can be checked on this computer, the helper checks for you.',
       start: 'Start',
@@ -145,7 +148,7 @@ export const labsMessages = defineMessages(
       steps: '{n} steps',
       progress: '{done}/{total} steps done',
       lastAt: 'Last: {time}',
-      status: { 'not-started': 'Not started', 'in-progress': 'In progress', done: 'Done' },
+      status: { 'not-started': LAB_STATE_NAMES.en['not-started'], 'in-progress': LAB_STATE_NAMES.en['in-progress'], done: LAB_STATE_NAMES.en.completed },
       problemsTitle: 'Lab packs that could not be loaded: {count} (the other labs are fine)',
       problemsHint: 'Please pass this on to your teacher: the file, the field and the reason.',
       empty: 'No labs available.',

@@ -5,7 +5,7 @@ export const settingsMessages = defineMessages(
     title: '设置',
     language: {
       label: '界面语言',
-      help: '默认跟随操作系统：中文系统显示中文，其他显示英文。',
+      help: '默认跟着电脑的系统语言走：中文系统显示中文，其他显示英文。',
       system: '跟随系统（{current}）',
       zhCN: '简体中文',
       en: 'English',

@@ -15,6 +15,7 @@ export const shellMessages = defineMessages(
       teacher: '教师视图',
     },
     language: '语言',
+    navLabel: '主导航',
     loading: '正在加载…',
     placeholder: {
       title: '此页面将在后续版本中提供',
@@ -45,6 +46,7 @@ export const shellMessages = defineMessages(
       teacher: 'Teacher view',
     },
     language: 'Language',
+    navLabel: 'Main navigation',
     loading: 'Loading…',
     placeholder: {
       title: 'This page comes in a later version',

@@ -4,6 +4,7 @@ import type { HostReport, VerdictStatus } from '../../../../shared/host/report'
 import { fmt } from '../../i18n/define'
 import { useLocale, useMessages } from '../../i18n/locale-context'
 import { hostMessages } from '../../i18n/messages/host'
+import { formatDateTime, formatDuration } from '../../../../shared/i18n/format'
 
 const ICON: Record<VerdictStatus, React.ReactNode> = {
   ready: <CheckCircleTwoTone twoToneColor="#52c41a" />,
@@ -51,7 +52,7 @@ export function VerdictCard(props: {
             )}
             {final && report && report.source === 'live' && (
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {fmt(t.checkedAt, { time: new Date(report.generatedAt).toLocaleString(locale), ms: report.durationMs })}
+                {fmt(t.checkedAt, { time: formatDateTime(report.generatedAt, locale), duration: formatDuration(report.durationMs, locale) })}
               </Typography.Text>
             )}
           </div>

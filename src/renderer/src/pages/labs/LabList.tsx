@@ -38,6 +38,7 @@ function LabCard(props: { lab: LabSummary }): React.JSX.Element {
         percent={percent}
         status={lab.status === 'done' ? 'success' : 'normal'}
         format={() => `${lab.passedCount}/${lab.stepCount}`}
+        aria-label={fmt(labsMessages[locale].progressLabel, { title: lab.title[locale], passed: lab.passedCount, total: lab.stepCount })}
         data-testid={`lab-progress-${lab.id}`}
       />
       <div className="lab-card-foot">

@@ -179,7 +179,7 @@ export function LabRunner(props: { labId: string; stepId: string | null }): Reac
           {lab.title[locale]}
         </Typography.Title>
         <div className="lab-runner-progress">
-          <Progress percent={Math.round((passedCount / lab.steps.length) * 100)} size="small" format={() => `${passedCount}/${lab.steps.length}`} data-testid="lab-runner-progress" />
+          <Progress percent={Math.round((passedCount / lab.steps.length) * 100)} size="small" format={() => `${passedCount}/${lab.steps.length}`} aria-label={fmt(labsMessages[locale].progressLabel, { title: lab.title[locale], passed: passedCount, total: lab.steps.length })} data-testid="lab-runner-progress" />
         </div>
       </div>
       <Row gutter={[16, 16]}>

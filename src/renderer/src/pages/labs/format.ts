@@ -1,7 +1,6 @@
 import type { Locale } from '../../../../shared/i18n/locale'
+import { formatDateTime } from '../../../../shared/i18n/format'
 
 export function formatTime(iso: string, locale: Locale): string {
-  const d = new Date(iso)
-  if (Number.isNaN(d.getTime())) return iso
-  return d.toLocaleString(locale === 'zh-CN' ? 'zh-CN' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' })
+  return formatDateTime(iso, locale)
 }

@@ -73,7 +73,7 @@ export function Quiz(props: { lesson: LessonView; onRetake: () => void }): React
       <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
         {t.intro}
       </Typography.Paragraph>
-      <Progress percent={Math.round((done / total) * 100)} format={() => fmt(t.progress, { done, total })} data-testid="quiz-progress" />
+      <Progress percent={Math.round((done / total) * 100)} format={() => fmt(t.progress, { done, total })} aria-label={fmt(t.progress, { done, total })} data-testid="quiz-progress" />
       {lesson.questions.map((q, index) => (
         <LessonQuestion
           key={`${lesson.seed}/${q.id}`}

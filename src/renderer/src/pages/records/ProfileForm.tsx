@@ -10,12 +10,14 @@ const FIELDS: readonly ProfileField[] = ['name', 'studentNumber', 'className', '
 /** The four profile fields, checked with the same rules main applies. */
 export function ProfileForm(props: {
   initial: StudentProfile | null
+  /** The course a new profile starts with (the course pack's canonical name). */
+  defaultCourse: string
   onSubmit: (profile: StudentProfile) => Promise<void>
   extra?: ReactNode
 }): React.JSX.Element {
   const t = useMessages(recordsMessages)
   const [form] = Form.useForm<StudentProfile>()
-  const initial = props.initial ?? { name: '', studentNumber: '', className: '', course: t.profile.defaultCourse }
+  const initial = props.initial ?? { name: '', studentNumber: '', className: '', course: props.defaultCourse }
   return (
     <Form
       form={form}

@@ -41,6 +41,7 @@ export function ProfileGate(): React.JSX.Element {
         <Typography.Paragraph type="secondary">{t.profile.intro}</Typography.Paragraph>
         <ProfileForm
           initial={null}
+          defaultCourse={overview?.defaultCourse ?? ''}
           onSubmit={async (profile) => {
             try {
               await api().records.setProfile(profile)

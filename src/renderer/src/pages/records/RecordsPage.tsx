@@ -1,4 +1,4 @@
-import { ApiOutlined, FileTextOutlined, ProfileOutlined } from '@ant-design/icons'
+import { FileTextOutlined, ProfileOutlined } from '@ant-design/icons'
 import { Alert, Button, Card, Col, Collapse, Descriptions, Empty, Progress, Row, Space, Spin, Typography, message } from 'antd'
 import { hrefFor, useRoute } from '../../app/routes'
 import { fmt } from '../../i18n/define'
@@ -69,9 +69,6 @@ export function RecordsPage(): React.JSX.Element {
               <Button icon={<FileTextOutlined />} disabled={!profile} onClick={() => void runExport('exportJson', t, toast)} data-testid="records-export-json">
                 {t.page.exportJson}
               </Button>
-              <Button icon={<ApiOutlined />} disabled={!profile} onClick={() => void runExport('exportXapi', t, toast)} data-testid="export-xapi">
-                {t.page.exportXapi}
-              </Button>
             </Space>
             {!profile && <Alert style={{ marginTop: 12 }} type="info" showIcon title={t.page.needProfile} />}
           </Card>
@@ -103,6 +100,7 @@ export function RecordsPage(): React.JSX.Element {
                   size="small"
                   style={{ width: 160, margin: 0 }}
                   format={() => fmt(t.page.stepsDone, { passed: lab.passedCount, total: lab.stepCount })}
+                  aria-label={`${lab.title ? lab.title[locale] : lab.id} ${fmt(t.page.stepsDone, { passed: lab.passedCount, total: lab.stepCount })}`}
                 />
               ),
               children: <StepsTable lab={lab} locale={locale} />,

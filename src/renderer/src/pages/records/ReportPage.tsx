@@ -36,7 +36,7 @@ export function ReportPage(): React.JSX.Element {
   const run = async (kind: 'exportJson' | 'exportPdf'): Promise<void> => {
     setBusy(true)
     try {
-      await runExport(kind, t, toast)
+      await runExport(kind, t, toast, reportLocale)
     } finally {
       setBusy(false)
     }

@@ -1,22 +1,14 @@
 import type { Locale } from '../../../../shared/i18n/locale'
+import { formatBytes as bytesIn, formatDateTime } from '../../../../shared/i18n/format'
 
-/** A time in the reader's zone, e.g. 2026/03/02 09:07 or 02/03/2026, 09:07. */
+/** A time in the reader's zone: 2026年12月5日 22:23 / 5 Dec 2026, 22:23 (src/shared/i18n/format.ts). */
 export function formatTime(iso: string | null | undefined, locale: Locale): string {
-  if (!iso) return '—'
-  const d = new Date(iso)
-  if (Number.isNaN(d.getTime())) return iso
-  return d.toLocaleString(locale === 'zh-CN' ? 'zh-CN' : 'en-GB', {
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-  })
+  return formatDateTime(iso, locale)
 }
 
-export function formatBytes(bytes: number | null): string {
-  if (bytes === null) return '—'
-  return `${(bytes / 1024 ** 3).toFixed(1)} GB`
+/** A size in GiB. */
+export function formatBytes(bytes: number | null, locale: Locale): string {
+  return bytesIn(bytes, locale)
 }
 
 /** At most `max` characters, with an ellipsis when cut. */

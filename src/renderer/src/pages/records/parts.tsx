@@ -1,4 +1,4 @@
-import { Descriptions, Table, Tag, Typography } from 'antd'
+import { Descriptions, Table, Tag } from 'antd'
 import type { Locale } from '../../../../shared/i18n/locale'
 import type { HostSnapshot, LabStatus, ReportLab, ReportQuiz, ReportStep, StepStatus } from '../../../../shared/records/report'
 import type { VerdictStatus } from '../../../../shared/host/report'
@@ -95,12 +95,7 @@ export function StepsTable(props: { lab: ReportLab; locale: Locale }): React.JSX
           key: 'step',
           width: '24%',
           render: (_, s) => (
-            <div>
-              <div>{s.title ? s.title[props.locale] : s.id}</div>
-              <Typography.Text type="secondary" className="step-id">
-                {s.id}
-              </Typography.Text>
-            </div>
+            <div>{s.title ? s.title[props.locale] : s.id}</div>
           ),
         },
         { title: t.report.status, key: 'status', width: 96, render: (_, s) => <StepStatusTag status={s.status} locale={props.locale} /> },
@@ -109,7 +104,7 @@ export function StepsTable(props: { lab: ReportLab; locale: Locale }): React.JSX
         {
           title: t.report.time,
           key: 'time',
-          width: 150,
+          width: 168,
           render: (_, s) =>
             s.status === 'not-started' ? (
               '—'
@@ -144,7 +139,7 @@ export function MachineSummary(props: { machine: HostSnapshot; locale: Locale })
       <Descriptions.Item label={t.report.os}>
         {os} · {m.host.arch}
       </Descriptions.Item>
-      <Descriptions.Item label={t.report.memory}>{formatBytes(m.host.memoryBytes)}</Descriptions.Item>
+      <Descriptions.Item label={t.report.memory}>{formatBytes(m.host.memoryBytes, props.locale)}</Descriptions.Item>
       <Descriptions.Item label={t.report.cpu}>{cpu}</Descriptions.Item>
       <Descriptions.Item label={t.report.model}>{model}</Descriptions.Item>
       <Descriptions.Item label={t.report.checks} span={2}>

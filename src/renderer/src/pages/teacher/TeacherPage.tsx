@@ -9,6 +9,8 @@ import { api, describeApiError } from '../../api/client'
 import { fmt } from '../../i18n/define'
 import { useLocale, useMessages } from '../../i18n/locale-context'
 import { teacherMessages } from '../../i18n/messages/teacher'
+import { recordsMessages } from '../../i18n/messages/records'
+import { announceSaved } from '../records/export-actions'
 import { ClassOverview } from './ClassOverview'
 import { ClassTable } from './ClassTable'
 import type { Filters } from './class-model'
@@ -91,7 +93,7 @@ export function TeacherPage(): React.JSX.Element {
   const exportAs = async (kind: 'csv' | 'xlsx'): Promise<void> => {
     try {
       const saved = kind === 'csv' ? await api().records.exportClassCsv(visible.current) : await api().records.exportClassXlsx(visible.current)
-      if (saved) void toast.success(fmt(kind === 'csv' ? t.csvSaved : t.xlsxSaved, { path: saved.path }))
+      if (saved) announceSaved(saved.path, recordsMessages[locale], toast)
       else void toast.info(t.cancelled)
     } catch (error) {
       void toast.error(fmt(t.exportFailed, { reason: describeApiError(error).message }))
@@ -121,6 +123,7 @@ export function TeacherPage(): React.JSX.Element {
         multiple
         showUploadList={false}
         openFileDialogOnClick={false}
+        hasControlInside
         beforeUpload={(file, fileList) => {
           // Called once per file with the whole drop: import the batch on its first file.
           if (file === fileList[0]) void importDropped(fileList)

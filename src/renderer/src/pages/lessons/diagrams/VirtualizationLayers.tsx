@@ -67,7 +67,8 @@ export function VirtualizationLayers(): React.JSX.Element {
     const y = 36 + i * (bandH + 8)
     const selected = id === level
     return (
-      <g key={id} {...clickable(fmt(t.select, { level: t.levels[id].name }), () => setLevel(id), selected)} data-testid={`layers-level-${id}`}>
+      // Named by its visible text (level and examples): what a student sees is what a screen reader says.
+      <g key={id} {...clickable(fmt(t.select, { level: t.levels[id].name }), () => setLevel(id), selected)} aria-label={undefined} data-testid={`layers-level-${id}`}>
         <Box x={10} y={y} w={250} h={bandH} label={t.levels[id].name} sub={t.levels[id].short} tone={selected ? 'layer' : 'neutral'} active={selected} bold />
       </g>
     )
