@@ -38,6 +38,8 @@ const TEXT = {
   menu: { 'zh-CN': '菜单位置', en: 'Menu' },
   names: { 'zh-CN': '选项名称', en: 'Setting names' },
   replay: { 'zh-CN': '（来自诊断文件回放）', en: '(replayed from a capture file)' },
+  pasted: { 'zh-CN': '（根据粘贴的输出）', en: '(from pasted output)' },
+  notInPaste: { 'zh-CN': '粘贴的输出里没有这些项目的信息', en: 'Not in the pasted output' },
   cores: { 'zh-CN': '核', en: 'cores' },
 } as const
 
@@ -66,7 +68,7 @@ export function formatReport(report: HostReport, options: FormatOptions): string
   const { locale: l, color } = options
   const out: string[] = []
   const h = report.host
-  out.push(paint(color, '1', TEXT.title[l]) + (report.source === 'replay' ? ` ${TEXT.replay[l]}` : ''))
+  out.push(paint(color, '1', TEXT.title[l]) + (report.source === 'replay' ? ` ${TEXT.replay[l]}` : report.source === 'pasted' ? ` ${TEXT.pasted[l]}` : ''))
   const machine = [h.manufacturer, h.model].filter(Boolean).join(' ')
   const memory = h.memoryBytes ? `${(h.memoryBytes / 1024 ** 3).toFixed(1)} GiB` : null
   out.push(
@@ -78,8 +80,10 @@ export function formatReport(report: HostReport, options: FormatOptions): string
   const v = report.verdict
   out.push(`${TEXT.verdict[l]}: ${paint(color, `1;${VERDICT_COLOR[v.status]}`, VERDICT_WORD[v.status][l])} — ${v.summary[l]}`)
   if (v.firstFix) out.push(`${TEXT.firstFix[l]}: ${v.firstFix[l]}`)
+  // From pasted output, checks nothing pasted speaks to are listed once instead of one by one.
+  const notInPaste = new Set(report.source === 'pasted' ? report.checks.filter(notCollected).map((c) => c.id) : [])
   for (const group of CHECK_GROUPS) {
-    const checks = report.checks.filter((c) => CHECK_GROUP_OF[c.id] === group)
+    const checks = report.checks.filter((c) => CHECK_GROUP_OF[c.id] === group && !notInPaste.has(c.id))
     if (checks.length === 0) continue
     out.push('', paint(color, '1', GROUP_NAMES[group][l]))
     for (const check of checks) {
@@ -97,6 +101,10 @@ export function formatReport(report: HostReport, options: FormatOptions): string
       }
     }
   }
+  if (notInPaste.size > 0) {
+    const names = report.checks.filter((c) => notInPaste.has(c.id)).map((c) => c.title[l])
+    out.push('', paint(color, '90', `${TEXT.notInPaste[l]}: ${names.join(l === 'zh-CN' ? '、' : ', ')}`))
+  }
   const firmware = report.checks.find((c) => c.id === 'firmware.vt-enabled')
   if (report.firmwareGuide && firmware && (firmware.status === 'fail' || firmware.status === 'unknown') && !report.position.isGuest) {
     const g = report.firmwareGuide
@@ -108,4 +116,9 @@ export function formatReport(report: HostReport, options: FormatOptions): string
   }
   out.push('')
   return out.join('\n')
+}
+
+/** An unknown check whose every piece of evidence is a probe that was never collected. */
+export function notCollected(check: HostReport['checks'][number]): boolean {
+  return check.status === 'unknown' && check.evidence.length > 0 && check.evidence.every((e) => /^\((not collected|missing: )/.test(e.excerpt))
 }
