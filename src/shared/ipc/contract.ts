@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { AppInfoSchema, RendererErrorSchema, SettingsStateSchema } from '../app/app-info'
+import { explainChannels } from '../host/explain'
 import { hostChannels } from '../host/host-ipc'
 import { labsChannels } from '../labs/labs-ipc'
 import { lessonsChannels } from '../lessons/lessons-ipc'
@@ -23,6 +24,7 @@ export const contract = {
     update: channel(z.tuple([SettingsPatchSchema]), SettingsStateSchema),
   },
   host: hostChannels,
+  explain: explainChannels,
   lessons: lessonsChannels,
   labs: labsChannels,
   records: recordsChannels,

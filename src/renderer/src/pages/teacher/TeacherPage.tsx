@@ -9,6 +9,7 @@ import { fmt } from '../../i18n/define'
 import { useLocale, useMessages } from '../../i18n/locale-context'
 import { teacherMessages } from '../../i18n/messages/teacher'
 import { ReportView } from '../records/ReportView'
+import { PasteOutputPanel } from '../host/PasteOutputPanel'
 import { ClassTable } from './ClassTable'
 import { readDroppedFiles } from './read-files'
 
@@ -100,6 +101,7 @@ export function TeacherPage(): React.JSX.Element {
       <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
         {t.intro}
       </Typography.Paragraph>
+      <PasteOutputPanel />
       <div data-testid="teacher-drop">
       <Upload.Dragger
         multiple
