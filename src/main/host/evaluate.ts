@@ -14,7 +14,7 @@ import { checkCores, checkDisk, checkKvm, checkMemory, checkOs, totalMemory } fr
 import { vmwareChecks } from './checks/vmware'
 import { checkWindowsHypervisor } from './checks/windows-hypervisor'
 import { CheckContext, str } from './context'
-import { extraEvidence, withExtraCpu, withExtraFirmware, withExtraHypervisor } from './extra-evidence'
+import { extraEvidence, withExtraCpu, withExtraFirmware, withExtraGuest, withExtraHypervisor } from './extra-evidence'
 import { cpuFacts, guestFacts, type CpuFacts } from './facts'
 import { firmwareGuide } from './firmware-guide'
 import { decideVerdict } from './verdict'
@@ -92,7 +92,7 @@ export function evaluateCapture(
     guarded('cpu.vt-extensions', () => checkVtExtensions(ctx, cpu, guest)),
     guarded('cpu.slat', () => checkSlat(ctx, cpu)),
     guarded('firmware.vt-enabled', () => withExtraFirmware(checkFirmware(ctx, cpu, guest), extra)),
-    guarded('host.virtual-machine', () => checkVirtualMachine(ctx, cpu, guest)),
+    guarded('host.virtual-machine', () => withExtraGuest(checkVirtualMachine(ctx, cpu, guest), extra)),
     guarded('windows.hypervisor', () => withExtraHypervisor(checkWindowsHypervisor(ctx, guest), extra, capture.platform)),
     guarded('kvm.available', () => checkKvm(ctx, cpu)),
     guarded('os.supported', () => checkOs(ctx)),

@@ -25,6 +25,8 @@ export interface ExtraEvidence {
   slat: Finding | null
   firmware: Finding | null
   hypervisor: Finding | null
+  /** The host is a VM (true) or the physical machine (false). */
+  guest: Finding | null
   /** The newest readable vmware.log, when any. */
   log: { id: string; facts: VmwareLogFacts } | null
 }
@@ -44,7 +46,8 @@ export function vmwareLogs(ctx: CheckContext): { id: string; facts: VmwareLogFac
 
 function logFindings(facts: VmwareLogFacts): ToolFindings {
   const errors = new Set(facts.errors.map((e) => e.kind))
-  const used = facts.hardwareVirtualization !== null || facts.monitorMode === 'ULM'
+  // Workstation 15 and later need VT-x/AMD-V: a CPL0 or ULM monitor means it was used.
+  const used = facts.hardwareVirtualization !== null || facts.monitorMode === 'ULM' || facts.monitorMode === 'CPL0'
   const windowsHost = facts.hostPlatform === 'win32' || facts.hostPlatform === null
   return {
     vt: used || errors.has('vt-disabled') ? true : errors.has('vt-unsupported') ? false : null,
@@ -63,6 +66,16 @@ function logFindings(facts: VmwareLogFacts): ToolFindings {
   }
 }
 
+function logGuestFinding(id: string, facts: VmwareLogFacts, from: Finding['from']): Finding | null {
+  if (facts.hostIsVm === null) return null
+  const excerpt = facts.hostIsVm
+    ? 'hostCPUID: hypervisor present without the root partition’s privileges (this host is a VM)'
+    : facts.hostHypervisorSignature
+      ? `hostCPUID: hypervisor “${facts.hostHypervisorSignature}” with the root partition’s CreatePartitions privilege (the physical machine’s own Windows hypervisor)`
+      : 'hostCPUID level 00000001: no hypervisor bit (the host is not a VM)'
+  return { value: facts.hostIsVm, evidence: { probe: id, excerpt }, from }
+}
+
 const TOOLS: readonly { id: string; zh: string; en: string; read: (text: string) => ToolFindings }[] = [
   { id: 'paste.haxm-check', zh: 'HAXM 检查工具', en: 'the HAXM check tool', read: parseHaxmCheck },
   { id: 'paste.emulator-accel-check', zh: 'Android 模拟器 -accel-check', en: 'the Android emulator’s -accel-check', read: parseAccelCheck },
@@ -73,13 +86,14 @@ const TOOLS: readonly { id: string; zh: string; en: string; read: (text: string)
 
 /** Every extra source, strongest first; the first that says something about a fact wins. */
 export function extraEvidence(ctx: CheckContext): ExtraEvidence {
-  const out: ExtraEvidence = { vt: null, slat: null, firmware: null, hypervisor: null, log: null }
+  const out: ExtraEvidence = { vt: null, slat: null, firmware: null, hypervisor: null, guest: null, log: null }
   const sources: { id: string; zh: string; en: string; findings: ToolFindings }[] = []
   const logs = vmwareLogs(ctx)
   if (logs[0]) {
     out.log = logs[0]
     const name = logs[0].id.slice(VMWARE_LOG_PREFIX.length)
     sources.push({ id: logs[0].id, zh: `vmware.log（${name}）`, en: `vmware.log (${name})`, findings: logFindings(logs[0].facts) })
+    out.guest = logGuestFinding(logs[0].id, logs[0].facts, { 'zh-CN': `vmware.log（${name}）`, en: `vmware.log (${name})` })
   }
   for (const tool of TOOLS) {
     const text = ctx.text(tool.id)
@@ -199,4 +213,31 @@ export function vmLogFact(ctx: CheckContext, vmxPath: string): FactValue {
     vbsRunning: f.vbsRunning,
     errors: f.errors.map((e) => e.kind),
   }
+}
+
+/** `host.virtual-machine` when the usual probes could not tell, from the host CPUID VMware logged. */
+export function withExtraGuest(check: Check, extra: ExtraEvidence): Check {
+  const found = extra.guest
+  if (check.status !== 'unknown' || !found || check.facts.isGuest === true) return check
+  const facts: Record<string, FactValue> = { ...check.facts, isGuest: found.value }
+  if (!found.value)
+    return makeCheck('host.virtual-machine', 'pass', {
+      summary: L(
+        `${found.from['zh-CN']}记下的主机 CPU 信息表明这是实体电脑，不是虚拟机。`,
+        `The host CPU information in ${found.from.en} shows a physical computer, not a virtual machine.`,
+      ),
+      details: check.details,
+      evidence: [...check.evidence, found.evidence],
+      facts,
+    })
+  return makeCheck('host.virtual-machine', 'unknown', {
+    summary: L(
+      `${found.from['zh-CN']}表明这台主机本身是虚拟机；能否嵌套运行 VMware 要看外层设置。`,
+      `${found.from.en} shows this host is itself a virtual machine; whether VMware can run nested depends on the outer hypervisor.`,
+    ),
+    details: check.details,
+    evidence: [...check.evidence, found.evidence],
+    fix: [L('最好在实体电脑上做 VMware 实验；如果必须在虚拟机里做，请在外层打开嵌套虚拟化。', 'Best: do the VMware labs on a physical computer; if you must use a VM, turn on nested virtualization in the outer hypervisor.')],
+    facts,
+  })
 }

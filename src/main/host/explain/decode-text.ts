@@ -5,6 +5,8 @@
  * 1251, 1252), chosen by which decoding reads as words of that language. WHATWG TextDecoder (Node's
  * full ICU) does the decoding.
  */
+import { declaredEncoding, decodeVmx } from '../probes/decode'
+
 export interface DecodedText {
   text: string
   /** WHATWG label of the encoding used. */
@@ -52,6 +54,9 @@ export function decodeBytes(bytes: Uint8Array, declared?: string | null): Decode
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8' }
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' }
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' }
+  // VMware's own files name their charset (.vmx `.encoding = "GBK"`): GBK bytes often pass as UTF-8.
+  const vmxCharset = declaredEncoding(bytes)
+  if (vmxCharset) return { text: decodeVmx(bytes), encoding: vmxCharset.toLowerCase() }
   const wide = utf16Order(bytes)
   if (wide) return { text: stripBom(new TextDecoder(wide).decode(bytes)), encoding: wide }
   try {

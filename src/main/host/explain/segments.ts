@@ -12,7 +12,7 @@ export interface Segment {
 }
 
 const FENCE = /^\s*(```|~~~)/
-const WINDOWS_PROMPT = /^\s*(?:PS\s+)?[A-Za-z]:\\[^>\n]{0,200}>\s?(.*)$/
+const WINDOWS_PROMPT = /^\s*(?:PS\s+)?[A-Za-z]:\\[^>\n]{0,200}>\s?(.*)$|^\s*PS(?:\s+[^>\n]{1,200})?\s*>\s?(.*)$/
 const UNIX_PROMPT = /^\s*(?:\([\w.-]+\)\s*)?(?:\[[^\]\n]{1,80}\]|[\w.-]+@[\w.-]+(?::[^$#\n]{0,120})?)\s*[$#%]\s?(.*)$/
 const BARE_PROMPT = /^\s*\$\s+(\S.*)$/
 const ROOT_COMMAND = /^\s*#\s+((?:sudo\s+)?(?:dmesg|lscpu|kvm-ok|cat|grep|egrep|virt-host-validate|sysctl|systemd-detect-virt|lsmod|wsl|vmware)\b.*)$/
@@ -38,7 +38,7 @@ function unquote(text: string): string {
 function promptCommand(line: string): string | null {
   for (const pattern of [WINDOWS_PROMPT, UNIX_PROMPT, BARE_PROMPT, ROOT_COMMAND]) {
     const m = pattern.exec(line)
-    if (m) return (m[1] ?? '').trim()
+    if (m) return (m[1] ?? m[2] ?? '').trim()
   }
   return null
 }
@@ -73,13 +73,23 @@ export function segmentText(raw: string): Segment[] {
 
 /**
  * Re-joins lines a chat window or terminal wrapped: a line that does not look like the start of
- * a record (per `isStart`) is appended to the previous one.
+ * a record (per `isStart`) is appended to the previous one. A terminal cuts at a fixed width, even
+ * inside a word, so lines cut at that width are joined as they are; a chat window wraps at spaces,
+ * so other lines are joined with a space.
  */
-export function joinWrapped(text: string, isStart: (line: string) => boolean, separator = ' '): string {
+export function joinWrapped(text: string, isStart: (line: string) => boolean): string {
+  const all = lines(text)
+  const cutWidths = new Map<number, number>()
+  for (let i = 1; i < all.length; i += 1)
+    if (all[i]!.trim() !== '' && !isStart(all[i]!) && all[i - 1]!.length >= 40) cutWidths.set(all[i - 1]!.length, (cutWidths.get(all[i - 1]!.length) ?? 0) + 1)
+  const hardWidth = [...cutWidths.entries()].filter(([, n]) => n >= 2).sort((a, b) => b[1] - a[1])[0]?.[0] ?? null
   const out: string[] = []
-  for (const line of lines(text)) {
-    if (out.length > 0 && line.trim() !== '' && !isStart(line) && out[out.length - 1]!.trim() !== '') out[out.length - 1] += separator + line.trim()
-    else out.push(line)
+  let lastRawLength = 0
+  for (const line of all) {
+    if (out.length > 0 && line.trim() !== '' && !isStart(line) && out[out.length - 1]!.trim() !== '') {
+      out[out.length - 1] += lastRawLength === hardWidth ? line : ` ${line.trim()}`
+    } else out.push(line)
+    lastRawLength = line.length
   }
   return out.join('\n')
 }

@@ -36,7 +36,12 @@ export function parseHaxmCheck(text: string): ToolFindings {
     else continue
     out.lines.push(raw.trim())
   }
-  if (out.vt === false) out.firmware = null
+  // Under Windows' hypervisor the tool cannot see VMX/EPT ("No"), but that hypervisor needs them.
+  if (out.hypervisor === true) {
+    out.vt = true
+    out.firmware = true
+    out.slat = out.slat === false ? null : out.slat
+  } else if (out.vt === false) out.firmware = null
   return out
 }
 

@@ -45,8 +45,14 @@ export interface VmwareLogFacts {
   vbsRunning: boolean | null
   /** "IOPL_Init: Hyper-V detected by CPUID" — Windows' hypervisor under VMware (or an outer Hyper-V). */
   hyperVDetected: boolean
-  /** "VMware nested VM support detected": this host is itself a VM. */
+  /**
+   * Whether the host is itself a VM: true on "nested VM support detected" or a CPUID hypervisor bit
+   * with a guest partition's privileges; false when CPUID leaf 1 has no hypervisor bit, or the
+   * hypervisor is Windows' own with the root partition's CreatePartitions privilege.
+   */
   hostIsVm: boolean | null
+  /** The hypervisor signature in hostCPUID leaf 0x40000000 ("Microsoft Hv", "KVMKVMKVM", …). */
+  hostHypervisorSignature: string | null
   /** The host's VT-x capability block ("Host VT-x Capabilities:") or AMD-V block was printed. */
   hostCapabilitiesListed: boolean
   errors: VmwareLogError[]
@@ -90,6 +96,7 @@ function emptyFacts(): VmwareLogFacts {
     vbsRunning: null,
     hyperVDetected: false,
     hostIsVm: null,
+    hostHypervisorSignature: null,
     hostCapabilitiesListed: false,
     errors: [],
     evidence: [],
@@ -100,12 +107,13 @@ function emptyFacts(): VmwareLogFacts {
 export function looksLikeVmwareLog(text: string): boolean {
   const head = text.slice(0, 200_000)
   const lineFormat = /^\s*\d{4}-\d{2}-\d{2}T[\d:.]+(?:Z|[+-]\d{2}:\d{2})?(\| vmx\| [A-Z]\d{3}:| In\(\d{2}\) vmx )/m.test(head)
-  const telltale = /Log for VMware|Monitor Mode:|vmm64-modules:|IOPL_VBSRunning|IOPL_Init: |Host VT-x Capabilities|msg\.(vmx|monitor|cpuid)\.|Monitor_PowerOn/.test(head)
+  const telltale = /This host supports (Intel VT-x|AMD-V), but|64-bit operation is not possible|Log for VMware|Monitor Mode:|vmm64-modules:|IOPL_VBSRunning|IOPL_Init: |Host VT-x Capabilities|msg\.(vmx|monitor|cpuid)\.|Monitor_PowerOn/.test(head)
   return lineFormat || telltale
 }
 
 export function parseVmwareLog(text: string): VmwareLogFacts {
   const facts = emptyFacts()
+  const cpuid = new Map<string, number[]>()
   try {
     const keep = (line: string): void => {
       if (facts.evidence.length < 40) facts.evidence.push(line.trim().slice(0, 300))
@@ -165,6 +173,10 @@ export function parseVmwareLog(text: string): VmwareLogFacts {
         facts.hyperVDetected = true
         continue
       }
+      if (line.includes('hostCPUID level ')) {
+        readHostCpuid(line, cpuid)
+        continue
+      }
       if (line.includes('nested VM support detected')) {
         if (facts.hostIsVm !== true) keep(line)
         facts.hostIsVm = true
@@ -182,6 +194,12 @@ export function parseVmwareLog(text: string): VmwareLogFacts {
         facts.hostCapabilitiesListed = true
         continue
       }
+      // The host's VT-x capability block: "Enable EPT {0,1}" means the CPU offers EPT to VMware.
+      if (facts.hostCapabilitiesListed && facts.nestedPaging === null && /\bEnable EPT\s+\{0,1\}/.test(line)) {
+        facts.nestedPaging = 'EPT'
+        keep(line)
+        continue
+      }
       for (const { kind, pattern } of ERRORS) {
         if (pattern.test(line)) {
           if (!facts.errors.some((e) => e.kind === kind)) {
@@ -192,10 +210,46 @@ export function parseVmwareLog(text: string): VmwareLogFacts {
         }
       }
     }
+    judgeHost(facts, cpuid)
   } catch (error) {
     if (process.env.VIRTLAB_STRICT_PARSERS === '1') throw error
   }
   return facts
+}
+
+const CPUID_LINE = /hostCPUID level ([0-9a-f]{8}), [0-9a-f]+: 0x([0-9a-f]{8}) 0x([0-9a-f]{8}) 0x([0-9a-f]{8}) 0x([0-9a-f]{8})/i
+
+function readHostCpuid(line: string, cpuid: Map<string, number[]>): void {
+  const m = CPUID_LINE.exec(line)
+  if (!m || cpuid.has(m[1]!.toLowerCase())) return
+  cpuid.set(m[1]!.toLowerCase(), [m[2]!, m[3]!, m[4]!, m[5]!].map((h) => parseInt(h, 16)))
+}
+
+function ascii(...words: number[]): string {
+  return words
+    .map((w) => String.fromCharCode(w & 255, (w >>> 8) & 255, (w >>> 16) & 255, (w >>> 24) & 255))
+    .join('')
+    .replace(/[^\x20-\x7e]/g, '')
+    .trim()
+}
+
+/**
+ * The host CPUID VMware logged says whether the host itself runs under a hypervisor: leaf 1 ECX
+ * bit 31. When that hypervisor is Windows' own (signature "Microsoft Hv"), leaf 0x40000003 EBX bit 0
+ * (CreatePartitions) is held only by the root partition — the physical machine's Windows.
+ */
+function judgeHost(facts: VmwareLogFacts, cpuid: Map<string, number[]>): void {
+  const leaf1 = cpuid.get('00000001')
+  if (!leaf1 || facts.hostIsVm === true) return
+  const hypervisorBit = ((leaf1[2]! >>> 31) & 1) === 1
+  const signature = cpuid.get('40000000')
+  if (signature) facts.hostHypervisorSignature = ascii(signature[1]!, signature[2]!, signature[3]!) || null
+  if (!hypervisorBit) {
+    facts.hostIsVm = false
+    return
+  }
+  const privileges = cpuid.get('40000003')
+  if (facts.hostHypervisorSignature === 'Microsoft Hv' && privileges) facts.hostIsVm = (privileges[1]! & 1) === 1 ? false : true
 }
 
 /** True when anything at all was read (an empty result means: not a vmware.log). */

@@ -28,7 +28,7 @@ export const linuxRecognizer: Recognizer = {
       const joined = joinWrapped(text, isKeyLine(CPUINFO_KEY))
       const body = lines(joined).filter((l) => CPUINFO_KEY.test(l) || l.trim() === '').join('\n')
       out.push({ kind: 'cpuinfo', platform: 'linux', arch: archOfCpuinfo(body), probes: { 'linux.cpuinfo': body } })
-    } else if (/^\s*(Architecture|Vendor ID|Model name)\s*:/im.test(text) && lscpuLines >= 4) {
+    } else if (/^\s*(Architecture|Vendor ID|Model name):\s/im.test(text) && !/^\s*(Caption|DeviceID|ProcessorId|VMMonitorModeExtensions|PSComputerName)\s+:/m.test(text) && lscpuLines >= 4) {
       const joined = joinWrapped(text, isKeyLine(LSCPU_KEY))
       const body = lines(joined).filter((l) => /:/.test(l)).join('\n')
       const parsed = parseLscpu(body)
