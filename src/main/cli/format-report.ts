@@ -1,3 +1,4 @@
+import { notInPaste } from '../../shared/host/explain'
 import type { Locale } from '../../shared/i18n/locale'
 import { CHECK_GROUP_OF, CHECK_GROUPS, type CheckGroup, type CheckStatus, type HostReport, type VerdictStatus } from '../../shared/host/report'
 
@@ -81,9 +82,9 @@ export function formatReport(report: HostReport, options: FormatOptions): string
   out.push(`${TEXT.verdict[l]}: ${paint(color, `1;${VERDICT_COLOR[v.status]}`, VERDICT_WORD[v.status][l])} — ${v.summary[l]}`)
   if (v.firstFix) out.push(`${TEXT.firstFix[l]}: ${v.firstFix[l]}`)
   // From pasted output, checks nothing pasted speaks to are listed once instead of one by one.
-  const notInPaste = new Set(report.source === 'pasted' ? report.checks.filter(notCollected).map((c) => c.id) : [])
+  const skipped = new Set(report.source === 'pasted' ? report.checks.filter(notInPaste).map((c) => c.id) : [])
   for (const group of CHECK_GROUPS) {
-    const checks = report.checks.filter((c) => CHECK_GROUP_OF[c.id] === group && !notInPaste.has(c.id))
+    const checks = report.checks.filter((c) => CHECK_GROUP_OF[c.id] === group && !skipped.has(c.id))
     if (checks.length === 0) continue
     out.push('', paint(color, '1', GROUP_NAMES[group][l]))
     for (const check of checks) {
@@ -101,8 +102,8 @@ export function formatReport(report: HostReport, options: FormatOptions): string
       }
     }
   }
-  if (notInPaste.size > 0) {
-    const names = report.checks.filter((c) => notInPaste.has(c.id)).map((c) => c.title[l])
+  if (skipped.size > 0) {
+    const names = report.checks.filter((c) => skipped.has(c.id)).map((c) => c.title[l])
     out.push('', paint(color, '90', `${TEXT.notInPaste[l]}: ${names.join(l === 'zh-CN' ? '、' : ', ')}`))
   }
   const firmware = report.checks.find((c) => c.id === 'firmware.vt-enabled')
@@ -116,9 +117,4 @@ export function formatReport(report: HostReport, options: FormatOptions): string
   }
   out.push('')
   return out.join('\n')
-}
-
-/** An unknown check whose every piece of evidence is a probe that was never collected. */
-export function notCollected(check: HostReport['checks'][number]): boolean {
-  return check.status === 'unknown' && check.evidence.length > 0 && check.evidence.every((e) => /^\((not collected|missing: )/.test(e.excerpt))
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import type { Localized } from '../i18n/locale'
 import { channel } from '../ipc/define'
-import { HostReportSchema } from './report'
+import { HostReportSchema, type Check } from './report'
 
 /**
  * `virtlab explain` and the app's "paste output / open file" panel: raw texts as students paste
@@ -107,4 +107,9 @@ export type ExplainResult = z.infer<typeof ExplainResultSchema>
 export const explainChannels = {
   /** Explains pasted texts and opened files; the report is marked as coming from pasted output. */
   texts: channel(z.tuple([z.array(ExplainInputSchema).min(1).max(EXPLAIN_MAX_INPUTS)]), ExplainResultSchema),
+}
+
+/** An unknown check whose every piece of evidence is a probe that was never collected: nothing pasted speaks to it. */
+export function notInPaste(check: Check): boolean {
+  return check.status === 'unknown' && check.evidence.length > 0 && check.evidence.every((e) => /^\((not collected|missing: )/.test(e.excerpt))
 }

@@ -23,6 +23,7 @@ export const pasteMessages = defineMessages(
     nothing: '没有认出这些内容。能读懂的输出有：',
     failed: '解释失败：{reason}',
     close: '关闭',
+    notInPaste: '粘贴的输出里没有这些项目的信息：{names}。',
   },
   {
     open: 'Paste output / Open file',
@@ -46,5 +47,6 @@ export const pasteMessages = defineMessages(
     nothing: 'None of this was recognised. The outputs it reads are:',
     failed: 'Could not explain: {reason}',
     close: 'Close',
+    notInPaste: 'Not in the pasted output: {names}.',
   },
 )

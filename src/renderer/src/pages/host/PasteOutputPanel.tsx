@@ -1,7 +1,7 @@
 import { CloseOutlined, FileSearchOutlined, FolderOpenOutlined } from '@ant-design/icons'
 import { Alert, Button, Card, Drawer, Input, Space, Tag, Typography, Upload } from 'antd'
 import { useEffect, useId, useRef, useState } from 'react'
-import { EXPLAIN_KIND_NAMES, EXPLAIN_KINDS, EXPLAIN_MAX_BYTES, EXPLAIN_MAX_INPUTS, type ExplainInput, type ExplainResult } from '../../../../shared/host/explain'
+import { EXPLAIN_KIND_NAMES, EXPLAIN_KINDS, EXPLAIN_MAX_BYTES, EXPLAIN_MAX_INPUTS, notInPaste, type ExplainInput, type ExplainResult } from '../../../../shared/host/explain'
 import { api, describeApiError } from '../../api/client'
 import { fmt } from '../../i18n/define'
 import { useLocale, useMessages } from '../../i18n/locale-context'
@@ -83,6 +83,9 @@ export function PasteOutputPanel(props: { buttonType?: 'default' | 'primary' }):
   }
 
   const report = result?.report ?? null
+  // Checks nothing pasted speaks to are named once below the list instead of as a column of “未知”.
+  const missing = report ? report.checks.filter(notInPaste) : []
+  const shown = report ? { ...report, checks: report.checks.filter((c) => !notInPaste(c)) } : null
   return (
     <>
       <Button icon={<FileSearchOutlined />} type={props.buttonType ?? 'default'} onClick={() => setOpen(true)} data-testid="paste-open" style={{ alignSelf: 'flex-start' }}>
@@ -197,7 +200,12 @@ export function PasteOutputPanel(props: { buttonType?: 'default' | 'primary' }):
               />
               <VerdictCard report={report} running={false} pendingCount={0} onRun={() => undefined} onSave={() => undefined} actions={false} />
               <Card size="small">
-                <CheckList report={report} pending={[]} />
+                <CheckList report={shown} pending={[]} />
+                {missing.length > 0 && (
+                  <Typography.Paragraph type="secondary" style={{ margin: '12px 0 0' }} data-testid="paste-missing">
+                    {fmt(t.notInPaste, { names: missing.map((c) => c.title[locale]).join(locale === 'zh-CN' ? '、' : ', ') })}
+                  </Typography.Paragraph>
+                )}
               </Card>
             </Space>
           )}
