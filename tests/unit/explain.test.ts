@@ -250,3 +250,24 @@ describe('on this machine', () => {
       expect(pasted.checks.find((c) => c.id === id)?.status, id).toBe(live.checks.find((c) => c.id === id)?.status)
   }, 60_000)
 })
+
+describe('any text at all', () => {
+  it('never throws and always gives a result the IPC contract accepts (strict parsers)', async () => {
+    const fc = await import('fast-check')
+    const previous = process.env.VIRTLAB_STRICT_PARSERS
+    process.env.VIRTLAB_STRICT_PARSERS = '1'
+    try {
+      const pieces = ['INFO: /dev/kvm exists\n', 'VMX             *       Supports\n', 'Monitor Mode: ULM\n', '```\n', '> ', 'PS C:\\> ', '$ lscpu\n', 'Architecture: x86_64\n', 'flags : vmx ept\n', 'processor : 0\n', 'Hyper-V Requirements: ', 'hostCPUID level 00000001, 0: 0x0 0x0 0xffffffff 0x0\n', '\u0000', '\r\n', 'Name : x\n']
+      fc.assert(
+        fc.property(fc.array(fc.oneof(fc.constantFrom(...pieces), fc.string({ maxLength: 40 })), { maxLength: 30 }), (parts) => {
+          const result = explainTexts([{ name: 'fuzz', text: parts.join(''), encoding: null }])
+          expect(ExplainResultSchema.safeParse({ report: result.report, recognised: result.recognised, unrecognised: result.unrecognised }).success).toBe(true)
+        }),
+        { numRuns: 300 },
+      )
+    } finally {
+      if (previous === undefined) delete process.env.VIRTLAB_STRICT_PARSERS
+      else process.env.VIRTLAB_STRICT_PARSERS = previous
+    }
+  })
+})
