@@ -229,7 +229,7 @@ describe('virtlab explain', () => {
   it('--replay refuses a file that is not a capture, and says what would read it', async () => {
     const file = join(temp, 'systeminfo.txt')
     writeFileSync(file, readFileSync(join(dir, 'systeminfo-findstr-firmware-off.txt')))
-    expect(() => replayCaptureFile(file)).toThrow(CaptureFileError)
+    await expect(replayCaptureFile(file)).rejects.toThrow(CaptureFileError)
     const { code, stderr } = await cli(['check', '--replay', file])
     expect(code).toBe(2)
     expect(stderr).toMatch(/not valid JSON.*looks like systeminfo output: use “virtlab explain systeminfo.txt”/)
