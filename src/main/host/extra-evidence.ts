@@ -84,6 +84,16 @@ const TOOLS: readonly { id: string; zh: string; en: string; read: (text: string)
   { id: 'paste.wsl', zh: 'wsl -l -v', en: 'wsl -l -v', read: wslFindings },
 ]
 
+/** A log named for a person: the pasted file's name, or the VM's folder name. */
+function logLabel(id: string): string {
+  const path = id.slice(VMWARE_LOG_PREFIX.length)
+  const pasted = /^pasted\/(.+)\/vmware\.log$/.exec(path)
+  if (pasted) return pasted[1]!
+  const parts = path.split(/[\\/]/).filter(Boolean)
+  const sep = path.includes('\\') ? '\\' : '/'
+  return parts.length >= 2 ? `${parts[parts.length - 2]}${sep}${parts[parts.length - 1]}` : path
+}
+
 /** Every extra source, strongest first; the first that says something about a fact wins. */
 export function extraEvidence(ctx: CheckContext): ExtraEvidence {
   const out: ExtraEvidence = { vt: null, slat: null, firmware: null, hypervisor: null, guest: null, log: null }
@@ -91,7 +101,7 @@ export function extraEvidence(ctx: CheckContext): ExtraEvidence {
   const logs = vmwareLogs(ctx)
   if (logs[0]) {
     out.log = logs[0]
-    const name = logs[0].id.slice(VMWARE_LOG_PREFIX.length)
+    const name = logLabel(logs[0].id)
     sources.push({ id: logs[0].id, zh: `vmware.log（${name}）`, en: `vmware.log (${name})`, findings: logFindings(logs[0].facts) })
     out.guest = logGuestFinding(logs[0].id, logs[0].facts, { 'zh-CN': `vmware.log（${name}）`, en: `vmware.log (${name})` })
   }
