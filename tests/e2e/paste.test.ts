@@ -25,7 +25,9 @@ describe('paste output / open file on the Host page', () => {
   it.each([
     ['zh-CN', { width: 1280, height: 720 }],
     ['en', { width: 1024, height: 640 }],
-  ] as const)('%s: explains pasted systeminfo and an opened UTF-16 file, marked as pasted output', async (locale, viewport) => {
+    ['zh-CN', { width: 1024, height: 640 }],
+    ['en', { width: 1280, height: 720 }],
+  ] as const)('%s %o: explains pasted systeminfo and an opened UTF-16 file, marked as pasted output', async (locale, viewport) => {
     const { page, context } = await openApp(chromium.browser(), chromium.url(), { locale, viewport })
     await page.getByTestId('nav-host').click()
     await page.getByTestId('paste-open').click()
