@@ -90,7 +90,7 @@ export function evaluateCapture(
   const checks: Check[] = [
     guarded('host.arch', () => checkArch(ctx, cpu)),
     guarded('cpu.vt-extensions', () => checkVtExtensions(ctx, cpu, guest)),
-    guarded('cpu.slat', () => checkSlat(ctx, cpu)),
+    guarded('cpu.slat', () => checkSlat(ctx, cpu, guest)),
     guarded('firmware.vt-enabled', () => withExtraFirmware(checkFirmware(ctx, cpu, guest), extra)),
     guarded('host.virtual-machine', () => withExtraGuest(checkVirtualMachine(ctx, cpu, guest), extra)),
     guarded('windows.hypervisor', () => withExtraHypervisor(checkWindowsHypervisor(ctx, guest), extra, capture.platform)),
