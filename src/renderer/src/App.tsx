@@ -1,7 +1,7 @@
 import { Alert, ConfigProvider, Spin } from 'antd'
 import enUS from 'antd/locale/en_US'
 import zhCN from 'antd/locale/zh_CN'
-import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react'
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react'
 import type { AppInfo, SettingsState } from '../../shared/app/app-info'
 import type { Locale } from '../../shared/i18n/locale'
 import type { SettingsPatch } from '../../shared/settings/settings'
@@ -24,6 +24,9 @@ import { SettingsPage } from './pages/SettingsPage'
 import { TeacherPage } from './pages/teacher/TeacherPage'
 import { themeFor } from './theme'
 
+// Loaded when first opened.
+const GlossaryPage = lazy(() => import('./pages/glossary/GlossaryPage'))
+
 function renderPage(page: PageId, locale: Locale): ReactNode {
   const nav = shellMessages[locale].nav
   switch (page) {
@@ -35,6 +38,12 @@ function renderPage(page: PageId, locale: Locale): ReactNode {
       return <LabsPage />
     case 'lessons':
       return <LessonsPage />
+    case 'glossary':
+      return (
+        <Suspense fallback={<Spin />}>
+          <GlossaryPage />
+        </Suspense>
+      )
     case 'records':
       return <RecordsRoute />
     case 'teacher':

@@ -9,6 +9,7 @@ export const CHANNELS = {
   host: ['runCheck', 'saveCapture', 'lastReport', 'pickVmx', 'replayCapture'],
   explain: ['texts'],
   lessons: ['list', 'get', 'checkAnswer', 'submitQuiz'],
+  glossary: ['get'],
   labs: ['list', 'get', 'verifyStep', 'figure'],
   records: [
     'overview',

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { AppInfoSchema, RendererErrorSchema, SettingsStateSchema } from '../app/app-info'
+import { glossaryChannels } from '../glossary/glossary-ipc'
 import { explainChannels } from '../host/explain'
 import { hostChannels } from '../host/host-ipc'
 import { labsChannels } from '../labs/labs-ipc'
@@ -26,6 +27,7 @@ export const contract = {
   host: hostChannels,
   explain: explainChannels,
   lessons: lessonsChannels,
+  glossary: glossaryChannels,
   labs: labsChannels,
   records: recordsChannels,
 } as const

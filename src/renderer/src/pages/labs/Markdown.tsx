@@ -1,5 +1,6 @@
 import ReactMarkdown, { type Components } from 'react-markdown'
 import { api } from '../../api/client'
+import { useGlossaryMarkdown } from '../../components/glossary/glossary-markdown'
 
 /** Opens https links through main (which checks its allowlist); anything else stays plain text. */
 function Link(props: React.ComponentProps<'a'>): React.JSX.Element {
@@ -29,9 +30,11 @@ const COMPONENTS: Components = {
 
 /** Lab text: CommonMark without raw HTML (it is dropped, never rendered). */
 export function Markdown(props: { children: string; className?: string; inline?: boolean }): React.JSX.Element {
+  // Glossary terms are linked in step bodies, not in the short inline texts (tips, criteria).
+  const glossary = useGlossaryMarkdown(!props.inline)
   return (
     <div className={`lab-md${props.inline ? ' lab-md-inline' : ''}${props.className ? ` ${props.className}` : ''}`}>
-      <ReactMarkdown skipHtml components={COMPONENTS}>
+      <ReactMarkdown skipHtml remarkPlugins={glossary.remarkPlugins} components={{ ...COMPONENTS, ...glossary.components }}>
         {props.children}
       </ReactMarkdown>
     </div>
