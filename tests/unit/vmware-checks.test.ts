@@ -223,7 +223,7 @@ describe('vmware checks: VMs', () => {
     expect(vms.status).toBe('pass')
     const [centos, win10] = list(vms.facts.vms).map(obj)
     expect(Object.keys(centos!).sort()).toEqual(
-      ['path', 'displayName', 'guestOS', 'guestFamily', 'memsizeMB', 'numvcpus', 'virtualHW', 'connectionType', 'vnet', 'diskGB', 'diskType', 'isoAttached', 'isoPath', 'firmware', 'encoding'].sort(),
+      ['path', 'displayName', 'guestOS', 'guestFamily', 'memsizeMB', 'numvcpus', 'virtualHW', 'connectionType', 'vnet', 'diskGB', 'diskType', 'isoAttached', 'isoPath', 'firmware', 'encoding', 'log'].sort(),
     )
     expect(centos).toMatchObject({ path: vmx, displayName: 'hh', guestOS: 'centos7-64', guestFamily: 'linux', memsizeMB: 13304, numvcpus: 4, virtualHW: 20, connectionType: 'nat', diskGB: 20, diskType: 'scsi', encoding: 'GBK' })
     expect(win10).toMatchObject({ guestFamily: 'windows', firmware: 'efi', isoAttached: true, isoPath: 'C:\\Windows.iso', diskGB: null })

@@ -171,6 +171,7 @@ describe('stage 3', () => {
     expect(specs.get(`vmware.tools-state:${running}`)).toMatchObject({ command: vmrun, args: ['-T', 'ws', 'checkToolsState', running], timeoutMs: 5000 })
     expect(specs.get(`vmware.guest-ip:${running}`)).toMatchObject({ command: vmrun, timeoutMs: 5000 })
     expect(specs.has(`vmware.vmx:${running}`)).toBe(true)
+    expect(specs.get('vmware.log:C:\\Users\\student\\Documents\\Virtual Machines\\CentOS 7 64 位\\vmware.log')).toMatchObject({ kind: 'file', maxBytes: 1024 * 1024 })
   })
 
   it('does not repeat probes that already ran', () => {
@@ -181,7 +182,10 @@ describe('stage 3', () => {
       [`vmware.tools-state:${running}`]: ok('running\n'),
       [`vmware.guest-ip:${running}`]: ok('192.168.135.129\n'),
     })
-    expect(vmwareStage3(LINUX_ENV, ctx).map((s) => s.id)).toEqual(['vmware.vmdk:/home/student/vmware/Mininet/disk.vmdk'])
+    // The VM's newest vmware.log is read beside its .vmx (evidence of how it last ran).
+    expect(vmwareStage3(LINUX_ENV, ctx).map((s) => s.id)).toEqual(['vmware.log:/home/student/vmware/Mininet/vmware.log', 'vmware.vmdk:/home/student/vmware/Mininet/disk.vmdk'])
+    const withLog = ctxOf('linux', { ...ctx.probes, 'vmware.log:/home/student/vmware/Mininet/vmware.log': { ok: false, error: { kind: 'missing', message: 'ENOENT' } } })
+    expect(vmwareStage3(LINUX_ENV, withLog).map((s) => s.id)).toEqual(['vmware.vmdk:/home/student/vmware/Mininet/disk.vmdk'])
   })
 })
 

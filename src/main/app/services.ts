@@ -11,6 +11,7 @@ import type { OpenKind } from './open-kind'
 import { basename } from 'node:path'
 import { IpcError } from '../../shared/ipc/errors'
 import { CaptureFileError, replayCaptureFile } from '../host/capture-file'
+import { explainTexts, readInput } from '../host/explain/explain'
 import { vmxPathProblem } from '../host/local-path'
 import { createHostService, type HostService, type HostServicePorts } from '../host/host-service'
 import { createLabsService, type LabsService } from '../labs/labs-service'
@@ -155,6 +156,12 @@ export function createMainServices(ports: MainPorts): MainServices {
           if (error instanceof CaptureFileError) throw new IpcError('invalid-input', error.message)
           throw error
         }
+      },
+    },
+    explain: {
+      texts: (inputs) => {
+        const { report, recognised, unrecognised } = explainTexts(inputs.map(readInput))
+        return { report, recognised, unrecognised }
       },
     },
     lessons: {

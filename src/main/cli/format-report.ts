@@ -1,3 +1,4 @@
+import { notInPaste } from '../../shared/host/explain'
 import type { Locale } from '../../shared/i18n/locale'
 import { CHECK_STATUS_NAMES } from '../../shared/i18n/vocabulary'
 import { formatBytes } from '../../shared/i18n/format'
@@ -36,6 +37,8 @@ const TEXT = {
   menu: { 'zh-CN': '菜单位置', en: 'Menu' },
   names: { 'zh-CN': '选项名称', en: 'Setting names' },
   replay: { 'zh-CN': '（来自诊断文件回放）', en: '(replayed from a capture file)' },
+  pasted: { 'zh-CN': '（根据粘贴的输出）', en: '(from pasted output)' },
+  notInPaste: { 'zh-CN': '粘贴的输出里没有这些项目的信息', en: 'Not in the pasted output' },
   cores: { 'zh-CN': '核', en: 'cores' },
 } as const
 
@@ -73,7 +76,7 @@ export function formatReport(unsafeReport: HostReport, options: FormatOptions): 
   const { locale: l, color } = options
   const out: string[] = []
   const h = report.host
-  out.push(paint(color, '1', TEXT.title[l]) + (report.source === 'replay' ? ` ${TEXT.replay[l]}` : ''))
+  out.push(paint(color, '1', TEXT.title[l]) + (report.source === 'replay' ? ` ${TEXT.replay[l]}` : report.source === 'pasted' ? ` ${TEXT.pasted[l]}` : ''))
   const machine = [h.manufacturer, h.model].filter(Boolean).join(' ')
   const memory = h.memoryBytes ? formatBytes(h.memoryBytes, l) : null
   const colon = l === 'zh-CN' ? '：' : ': '
@@ -86,8 +89,10 @@ export function formatReport(unsafeReport: HostReport, options: FormatOptions): 
   const v = report.verdict
   out.push(`${TEXT.verdict[l]}${colon}${paint(color, `1;${VERDICT_COLOR[v.status]}`, VERDICT_WORD[v.status][l])} — ${v.summary[l]}`)
   if (v.firstFix) out.push(`${TEXT.firstFix[l]}${colon}${v.firstFix[l]}`)
+  // From pasted output, checks nothing pasted speaks to are listed once instead of one by one.
+  const skipped = new Set(report.source === 'pasted' ? report.checks.filter(notInPaste).map((c) => c.id) : [])
   for (const group of CHECK_GROUPS) {
-    const checks = report.checks.filter((c) => CHECK_GROUP_OF[c.id] === group)
+    const checks = report.checks.filter((c) => CHECK_GROUP_OF[c.id] === group && !skipped.has(c.id))
     if (checks.length === 0) continue
     out.push('', paint(color, '1', GROUP_NAMES[group][l]))
     for (const check of checks) {
@@ -104,6 +109,10 @@ export function formatReport(unsafeReport: HostReport, options: FormatOptions): 
         check.fix.forEach((step, i) => out.push(`        ${i + 1}. ${step[l]}`))
       }
     }
+  }
+  if (skipped.size > 0) {
+    const names = report.checks.filter((c) => skipped.has(c.id)).map((c) => c.title[l])
+    out.push('', paint(color, '90', `${TEXT.notInPaste[l]}: ${names.join(l === 'zh-CN' ? '、' : ', ')}`))
   }
   const firmware = report.checks.find((c) => c.id === 'firmware.vt-enabled')
   if (report.firmwareGuide && firmware && (firmware.status === 'fail' || firmware.status === 'unknown') && !report.position.isGuest) {

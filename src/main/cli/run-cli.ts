@@ -8,6 +8,7 @@ import { CaptureFileError, redactCapture, replayCaptureFile, serializeCapture } 
 import { collectCapture, currentEnvironment } from '../host/collect'
 import { evaluateCapture } from '../host/evaluate'
 import { CLI_WORDS, writeFailure } from './cli-words'
+import { EXPLAIN_USAGE, ExplainUsageError, runExplain } from './explain-command'
 import { formatReport } from './format-report'
 import { REPORT_USAGE, runReportCommand } from './report-commands'
 import { terminalField, terminalOutput, terminalText } from './terminal-text'
@@ -15,6 +16,14 @@ import { terminalField, terminalOutput, terminalText } from './terminal-text'
 export interface CliIo {
   stdout(text: string): void
   stderr(text: string): void
+  /** Standard input, for `virtlab explain -` (defaults to process.stdin). */
+  readStdin?(): Promise<Uint8Array>
+}
+
+async function readProcessStdin(): Promise<Uint8Array> {
+  const chunks: Buffer[] = []
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer)
+  return Buffer.concat(chunks)
 }
 
 export const APP_VERSION = '0.1.0'
@@ -35,6 +44,7 @@ Usage:
   virtlab check [--json] [--lang zh-CN|en] [--verbose]
   virtlab check --capture FILE      save every probe's raw output (redacted) to FILE, then report
   virtlab check --replay FILE       report on a saved capture instead of this machine
+${EXPLAIN_USAGE}
 ${REPORT_USAGE}
   virtlab help
 
@@ -151,10 +161,11 @@ export async function runCli(argv: string[], rawIo: CliIo): Promise<number> {
       return command === undefined ? 2 : 0
     }
     if (command === 'check') return await check(parseCheckArgs(rest), io)
+    if (command === 'explain') return await runExplain(rest, systemLocale(), { ...io, readStdin: rawIo.readStdin ?? readProcessStdin }, exitCodeFor)
     if (command === 'report' || command === 'class') return await runReportCommand(command, rest, systemLocale(), io)
     throw new UsageError(`unknown command “${command}”`)
   } catch (error) {
-    if (error instanceof UsageError) {
+    if (error instanceof UsageError || error instanceof ExplainUsageError) {
       io.stderr(`virtlab: ${error.message}\n\n${USAGE}`)
       return 2
     }

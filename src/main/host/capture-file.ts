@@ -4,6 +4,7 @@ import { basename } from 'node:path'
 import { CAPTURE_FORMAT, CAPTURE_VERSION, CaptureSchema, type Capture, type ProbeResult } from '../../shared/host/capture'
 import type { HostReport } from '../../shared/host/report'
 import { evaluateCapture } from './evaluate'
+import { recognize } from './explain/explain'
 
 export const MAX_CAPTURE_BYTES = 20 * 1024 * 1024
 
@@ -131,6 +132,16 @@ export async function readCaptureFile(path: string, limit = MAX_CAPTURE_BYTES): 
 
 /** Reads a capture file and gives the report its machine would get. Throws CaptureFileError. */
 export async function replayCaptureFile(path: string): Promise<HostReport> {
-  const capture = parseCaptureText(await readCaptureFile(path), basename(path))
+  const text = await readCaptureFile(path)
+  let capture: Capture
+  try {
+    capture = parseCaptureText(text, basename(path))
+  } catch (error) {
+    // A student's pasted output handed in as a "capture": say what it is and what reads it.
+    const kinds = error instanceof CaptureFileError ? [...new Set(recognize(text.slice(0, 2_000_000), basename(path)).map((r) => r.kind))] : []
+    if (kinds.length > 0)
+      throw new CaptureFileError(`${(error as Error).message}. It looks like ${kinds.join(', ')} output: use “virtlab explain ${basename(path)}” (or Paste output / Open file in the app) instead.`)
+    throw error
+  }
   return evaluateCapture(capture, { source: 'replay', generatedAt: capture.capturedAt })
 }

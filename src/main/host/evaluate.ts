@@ -14,6 +14,7 @@ import { checkCores, checkDisk, checkKvm, checkMemory, checkOs, totalMemory } fr
 import { vmwareChecks } from './checks/vmware'
 import { checkWindowsHypervisor } from './checks/windows-hypervisor'
 import { CheckContext, str } from './context'
+import { extraEvidence, withExtraCpu, withExtraFirmware, withExtraGuest, withExtraHypervisor } from './extra-evidence'
 import { cpuFacts, guestFacts, type CpuFacts } from './facts'
 import { firmwareGuide } from './firmware-guide'
 import { decideVerdict } from './verdict'
@@ -78,19 +79,21 @@ function hostSummary(ctx: CheckContext, cpu: CpuFacts): HostSummary {
  */
 export function evaluateCapture(
   capture: Capture,
-  options: { source: 'live' | 'replay'; partial?: boolean; durationMs?: number; generatedAt?: string },
+  options: { source: 'live' | 'replay' | 'pasted'; partial?: boolean; durationMs?: number; generatedAt?: string },
 ): HostReport {
   const ctx = new CheckContext(capture.platform, capture.arch, capture.probes)
-  const cpu = cpuFacts(ctx)
+  // vmware.log and pasted tool outputs fill in what the usual probes leave unknown.
+  const extra = extraEvidence(ctx)
+  const cpu = withExtraCpu(cpuFacts(ctx), extra)
   const guest = guestFacts(ctx, cpu)
   const hypervisors = findHypervisors(ctx)
   const checks: Check[] = [
     guarded('host.arch', () => checkArch(ctx, cpu)),
     guarded('cpu.vt-extensions', () => checkVtExtensions(ctx, cpu, guest)),
     guarded('cpu.slat', () => checkSlat(ctx, cpu, guest)),
-    guarded('firmware.vt-enabled', () => checkFirmware(ctx, cpu, guest)),
-    guarded('host.virtual-machine', () => checkVirtualMachine(ctx, cpu, guest)),
-    guarded('windows.hypervisor', () => checkWindowsHypervisor(ctx, guest)),
+    guarded('firmware.vt-enabled', () => withExtraFirmware(checkFirmware(ctx, cpu, guest), extra)),
+    guarded('host.virtual-machine', () => withExtraGuest(checkVirtualMachine(ctx, cpu, guest), extra)),
+    guarded('windows.hypervisor', () => withExtraHypervisor(checkWindowsHypervisor(ctx, guest), extra, capture.platform)),
     guarded('kvm.available', () => checkKvm(ctx, cpu)),
     guarded('os.supported', () => checkOs(ctx)),
     guarded('cpu.cores', () => checkCores(ctx, cpu)),

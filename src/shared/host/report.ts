@@ -154,7 +154,8 @@ export const HostReportSchema = z
   .object({
     schema: z.literal(HOST_REPORT_SCHEMA),
     generatedAt: z.string(),
-    source: z.enum(['live', 'replay']),
+    /** 'pasted': built by `virtlab explain` / the paste panel from outputs a person pasted (a partial capture). */
+    source: z.enum(['live', 'replay', 'pasted']),
     /** True while probes are still running (partial reports during a live check). */
     partial: z.boolean(),
     host: HostSummarySchema,

@@ -7,6 +7,7 @@ export const CHANNELS = {
   app: ['info', 'openExternal', 'reportError'],
   settings: ['get', 'update'],
   host: ['runCheck', 'saveCapture', 'lastReport', 'pickVmx', 'replayCapture'],
+  explain: ['texts'],
   lessons: ['list', 'get', 'checkAnswer', 'submitQuiz'],
   glossary: ['get'],
   labs: ['list', 'get', 'verifyStep', 'figure'],

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { AppInfoSchema, RendererErrorSchema, SettingsStateSchema } from '../app/app-info'
 import { glossaryChannels } from '../glossary/glossary-ipc'
+import { explainChannels } from '../host/explain'
 import { hostChannels } from '../host/host-ipc'
 import { labsChannels } from '../labs/labs-ipc'
 import { lessonsChannels } from '../lessons/lessons-ipc'
@@ -24,6 +25,7 @@ export const contract = {
     update: channel(z.tuple([SettingsPatchSchema]), SettingsStateSchema),
   },
   host: hostChannels,
+  explain: explainChannels,
   lessons: lessonsChannels,
   glossary: glossaryChannels,
   labs: labsChannels,

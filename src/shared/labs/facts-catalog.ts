@@ -53,6 +53,8 @@ export const FACTS_CATALOG: Partial<Record<CheckId, { readonly [key: string]: Fa
         isoPath: true,
         firmware: true,
         encoding: true,
+        /** The VM's newest vmware.log, when read (null otherwise). */
+        log: { product: true, version: true, build: true, startedAt: true, hostOs: true, hardwareVirtualization: true, nestedPaging: true, monitorMode: true, vbsRunning: true, errors: true },
       },
     },
   },

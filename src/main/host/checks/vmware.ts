@@ -35,6 +35,7 @@ import {
   type VmwareProduct,
 } from '../interpret/vmware'
 import { detail, L, makeCheck, skip } from './build'
+import { vmLogFact } from '../extra-evidence'
 
 type Facts = Record<string, FactValue>
 type ProbeState = 'read' | 'missing' | 'failed' | 'absent'
@@ -939,7 +940,8 @@ const VM_SOURCES = ['vmware.preferences', 'vmware.inventory', 'vmware.vm-folder'
 function vmsCheck(ctx: CheckContext, install: Install, vms: VmRead[]): Check {
   const parsed = vms.flatMap((v) => (v.settings ? [v.settings] : []))
   const failed = vms.filter((v) => v.failure !== null)
-  const facts: Facts = { vms: parsed.map(vmFact) }
+  // Each VM's newest vmware.log (when read): version, monitor mode, errors — for the lab 3–4 checks.
+  const facts: Facts = { vms: parsed.map((s) => ({ ...vmFact(s), log: vmLogFact(ctx, s.path) })) }
   const details: Detail[] = parsed.map((s) => ({
     label: L(s.displayName ?? basenameOf(s.path), s.displayName ?? basenameOf(s.path)),
     value: [

@@ -216,6 +216,9 @@ export function knownVmxPaths(env: ProbeEnvironment, ctx: CheckContext): string[
   return out
 }
 
+/** The head of a vmware.log holds the version, host and monitor lines; power-on errors come early too. */
+const VMWARE_LOG_MAX_BYTES = 1024 * 1024
+
 function vmxProbe(path: string): ProbeSpec {
   return { id: `vmware.vmx:${path}`, kind: 'file', path, decode: 'vmx', maxBytes: VMX_MAX_BYTES }
 }
@@ -284,6 +287,9 @@ export function vmwareStage3(env: ProbeEnvironment, ctx: CheckContext): ProbeSpe
     const text = ctx.text(id)
     if (text === null) continue
     const vmxPath = id.slice('vmware.vmx:'.length)
+    // The newest vmware.log beside it (VMware rotates older ones to vmware-0.log …): evidence of how it last ran.
+    const log = resolveBesideVmx(vmxPath, 'vmware.log')
+    addUnlessPresent(out, have, { id: `vmware.log:${log}`, kind: 'file', path: log, maxBytes: VMWARE_LOG_MAX_BYTES }, windows)
     const disk = vmSettings(vmxPath, parseVmx(text)).diskFile
     if (!disk) continue
     // Only a disk inside the VM's own folder is read: never an absolute, `..`, UNC or device path.

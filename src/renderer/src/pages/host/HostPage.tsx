@@ -8,6 +8,7 @@ import { fmt } from '../../i18n/define'
 import { useLocale, useMessages } from '../../i18n/locale-context'
 import { hostMessages } from '../../i18n/messages/host'
 import { CheckList } from './CheckList'
+import { PasteOutputPanel } from './PasteOutputPanel'
 import { StackDiagram } from './StackDiagram'
 import { useHostCheck } from './useHostCheck'
 import { VerdictCard } from './VerdictCard'
@@ -64,11 +65,14 @@ export function HostPage(): React.JSX.Element {
         />
       )}
       <VerdictCard report={report} running={running} pendingCount={pending.filter((p) => p !== '*').length} onRun={() => void run()} onSave={() => void save()} actions={!replay} />
-      {teacher && !replay && (
-        <Button icon={<FolderOpenOutlined />} onClick={() => void openCapture()} data-testid="replay-open" style={{ alignSelf: 'flex-start' }}>
-          {t.replay.open}
-        </Button>
-      )}
+      <Space wrap>
+        {teacher && !replay && (
+          <Button icon={<FolderOpenOutlined />} onClick={() => void openCapture()} data-testid="replay-open">
+            {t.replay.open}
+          </Button>
+        )}
+        <PasteOutputPanel />
+      </Space>
       {error && <Alert type="error" showIcon message={fmt(t.failed, { reason: error })} />}
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={15}>

@@ -10,6 +10,7 @@ import { fmt } from '../../i18n/define'
 import { useLocale, useMessages } from '../../i18n/locale-context'
 import { teacherMessages } from '../../i18n/messages/teacher'
 import { recordsMessages } from '../../i18n/messages/records'
+import { PasteOutputPanel } from '../host/PasteOutputPanel'
 import { announceSaved } from '../records/export-actions'
 import { ClassOverview } from './ClassOverview'
 import { ClassTable } from './ClassTable'
@@ -150,12 +151,14 @@ export function TeacherPage(): React.JSX.Element {
           {t.intro}
         </Typography.Paragraph>
       )}
+      {!imported && <PasteOutputPanel />}
       {imported ? (
         <div className="teacher-toolbar" data-testid="teacher-actions">
           <Space wrap size={8}>
             <Button icon={<UploadOutlined />} onClick={() => setDropOpen((o) => !o)} aria-expanded={dropOpen} data-testid="teacher-import-more">
               {t.importMore}
             </Button>
+            <PasteOutputPanel />
             {busy !== null && <Spin size="small" description={busy || undefined} />}
             {view.rejected.length > 0 && (
               <Button

@@ -1,0 +1,265 @@
+/**
+ * vmware.log — the log VMware Workstation/Player writes next to each .vmx on every power-on. The
+ * strongest evidence there is once a VM has run: product and build, host OS, whether the monitor
+ * used VT-x/EPT or AMD-V/RVI, whether it ran on top of Windows' hypervisor (Host VBS / ULM), and
+ * the error when VT-x is off. Pure; never throws; one pass over the lines (a 200 KB log in a few ms).
+ *
+ * Both line formats are read: `2020-05-21T20:05:59.865-07:00| vmx| I125: …` (up to 16.x) and
+ * `2026-10-03T09:55:38.139Z In(05) vmx …` (17.x). Wrapped or pasted excerpts are fine: every fact
+ * comes from one line.
+ */
+import { lines } from './text'
+
+export type MonitorMode = 'CPL0' | 'ULM' | 'BT' | 'other'
+export type VmwareLogErrorKind =
+  | 'vt-disabled'
+  | 'vt-unsupported'
+  | 'nested-unsupported'
+  | 'long-mode-impossible'
+  | 'hyperv-incompatible'
+  | 'vmmon'
+
+export interface VmwareLogError {
+  kind: VmwareLogErrorKind
+  line: string
+}
+
+export interface VmwareLogFacts {
+  /** "VMware Workstation", "VMware Player", … as the log names it. */
+  product: string | null
+  version: string | null
+  build: number | null
+  /** The first timestamp: when this power-on began. */
+  startedAt: string | null
+  /** "Windows 10, 64-bit  (Build 18362)", "Linux 6.5.0-14-generic …". */
+  hostOs: string | null
+  hostPlatform: 'win32' | 'linux' | 'darwin' | null
+  hostCpu: string | null
+  hostVendor: 'intel' | 'amd' | null
+  /** The monitor used hardware virtualization (hv-vt / hv-svm module, or VT/SVM lines). */
+  hardwareVirtualization: 'VT-x' | 'AMD-V' | null
+  /** Nested paging (gphys-ept / gphys-npt). */
+  nestedPaging: 'EPT' | 'RVI' | null
+  monitorMode: MonitorMode | null
+  /** IOPL_VBSRunning: VBS is set to 0/1. */
+  vbsRunning: boolean | null
+  /** "IOPL_Init: Hyper-V detected by CPUID" — Windows' hypervisor under VMware (or an outer Hyper-V). */
+  hyperVDetected: boolean
+  /**
+   * Whether the host is itself a VM: true on "nested VM support detected" or a CPUID hypervisor bit
+   * with a guest partition's privileges; false when CPUID leaf 1 has no hypervisor bit, or the
+   * hypervisor is Windows' own with the root partition's CreatePartitions privilege.
+   */
+  hostIsVm: boolean | null
+  /** The hypervisor signature in hostCPUID leaf 0x40000000 ("Microsoft Hv", "KVMKVMKVM", …). */
+  hostHypervisorSignature: string | null
+  /** The host's VT-x capability block ("Host VT-x Capabilities:") or AMD-V block was printed. */
+  hostCapabilitiesListed: boolean
+  errors: VmwareLogError[]
+  /** The lines every fact above came from, for evidence. */
+  evidence: string[]
+}
+
+const ERRORS: readonly { kind: VmwareLogErrorKind; pattern: RegExp }[] = [
+  { kind: 'vt-disabled', pattern: /(Intel VT-x|AMD-V),? but (Intel VT-x|AMD-V) is disabled|VT-x is disabled|AMD-V is disabled|(Intel VT-x|AMD-V|VT-x\/AMD-V) (has been )?disabled in the BIOS|msg\.vmx\.(vtDisabled|svmDisabled)/i },
+  { kind: 'vt-unsupported', pattern: /does not support (Intel VT-x|AMD-V|VT-x|hardware virtualization)|host (CPU )?does not have (Intel VT-x|AMD-V)|VT-x\/AMD-V hardware acceleration is not available/i },
+  { kind: 'nested-unsupported', pattern: /Virtualized (Intel VT-x\/EPT|AMD-V\/RVI) is not supported on this platform|nested virtualization .*not supported|vhv\.enable.*(not supported|incompatible)/i },
+  { kind: 'long-mode-impossible', pattern: /64-bit operation is not possible|Binary translation is incompatible with long mode/i },
+  { kind: 'hyperv-incompatible', pattern: /(not compatible|incompatible) with (Device\/Credential Guard|Hyper-V)|Hyper-V and VMware Workstation.*(not compatible|incompatible)/i },
+  { kind: 'vmmon', pattern: /Could not open \/dev\/vmmon|Failed to initialize monitor device|vmx86 (driver|version) (mismatch|is not)/i },
+]
+
+const HEADER = /Log for (VMware [A-Za-z ]+?) pid=\d+ version=([\w.]+) build=build-(\d+)/
+const HOST_IS = /\bHost is (.+?)\s*$/
+const TIMESTAMP = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})?)/
+
+function platformOf(os: string): 'win32' | 'linux' | 'darwin' | null {
+  if (/^Windows/i.test(os)) return 'win32'
+  if (/^Linux|\bLinux\b/i.test(os)) return 'linux'
+  if (/^(Mac ?OS|OS X|Darwin)/i.test(os)) return 'darwin'
+  return null
+}
+
+function emptyFacts(): VmwareLogFacts {
+  return {
+    product: null,
+    version: null,
+    build: null,
+    startedAt: null,
+    hostOs: null,
+    hostPlatform: null,
+    hostCpu: null,
+    hostVendor: null,
+    hardwareVirtualization: null,
+    nestedPaging: null,
+    monitorMode: null,
+    vbsRunning: null,
+    hyperVDetected: false,
+    hostIsVm: null,
+    hostHypervisorSignature: null,
+    hostCapabilitiesListed: false,
+    errors: [],
+    evidence: [],
+  }
+}
+
+/** Is this text a vmware.log (or a pasted excerpt of one)? */
+export function looksLikeVmwareLog(text: string): boolean {
+  const head = text.slice(0, 200_000)
+  const lineFormat = /^\s*\d{4}-\d{2}-\d{2}T[\d:.]+(?:Z|[+-]\d{2}:\d{2})?(\| vmx\| [A-Z]\d{3}:| In\(\d{2}\) vmx )/m.test(head)
+  const telltale = /This host supports (Intel VT-x|AMD-V), but|64-bit operation is not possible|Log for VMware|Monitor Mode:|vmm64-modules:|IOPL_VBSRunning|IOPL_Init: |Host VT-x Capabilities|msg\.(vmx|monitor|cpuid)\.|Monitor_PowerOn/.test(head)
+  return lineFormat || telltale
+}
+
+export function parseVmwareLog(text: string): VmwareLogFacts {
+  const facts = emptyFacts()
+  const cpuid = new Map<string, number[]>()
+  try {
+    const keep = (line: string): void => {
+      if (facts.evidence.length < 40) facts.evidence.push(line.trim().slice(0, 300))
+    }
+    for (const line of lines(text)) {
+      if (line.length < 6) continue
+      if (facts.startedAt === null) {
+        const ts = TIMESTAMP.exec(line.trim())
+        if (ts) facts.startedAt = ts[1]!
+      }
+      if (facts.version === null && line.includes('Log for VMware')) {
+        const m = HEADER.exec(line)
+        if (m) {
+          facts.product = m[1]!.trim()
+          facts.version = m[2]!
+          facts.build = Number(m[3])
+          keep(line)
+        }
+        continue
+      }
+      if (facts.hostOs === null && line.includes('Host is ')) {
+        const m = HOST_IS.exec(line)
+        if (m && !/\bVM\b|virtual/i.test(m[1]!)) {
+          facts.hostOs = m[1]!.replace(/\s+/g, ' ').trim()
+          facts.hostPlatform = platformOf(facts.hostOs)
+          keep(line)
+          continue
+        }
+      }
+      if (facts.hostCpu === null && line.includes('hostCPUID name:')) {
+        facts.hostCpu = line.slice(line.indexOf('hostCPUID name:') + 15).trim() || null
+        continue
+      }
+      if (facts.hostVendor === null && line.includes('hostCPUID vendor:')) {
+        facts.hostVendor = /GenuineIntel/.test(line) ? 'intel' : /AuthenticAMD|HygonGenuine/.test(line) ? 'amd' : null
+        continue
+      }
+      if (line.includes('Monitor Mode:')) {
+        const m = /Monitor Mode:\s*(\w+)/.exec(line)
+        if (m && facts.monitorMode === null) {
+          const mode = m[1]!.toUpperCase()
+          facts.monitorMode = mode === 'CPL0' || mode === 'ULM' || mode === 'BT' ? mode : 'other'
+          keep(line)
+        }
+        continue
+      }
+      if (line.includes('IOPL_VBSRunning')) {
+        const m = /VBS is set to (\d)/.exec(line)
+        if (m && facts.vbsRunning === null) {
+          facts.vbsRunning = m[1] !== '0'
+          keep(line)
+        }
+        continue
+      }
+      if (line.includes('Hyper-V detected by CPUID')) {
+        if (!facts.hyperVDetected) keep(line)
+        facts.hyperVDetected = true
+        continue
+      }
+      if (line.includes('hostCPUID level ')) {
+        readHostCpuid(line, cpuid)
+        continue
+      }
+      if (line.includes('nested VM support detected')) {
+        if (facts.hostIsVm !== true) keep(line)
+        facts.hostIsVm = true
+        continue
+      }
+      if (line.includes('vmm64-modules:') || line.includes('vmm-modules:') || /Module '?(hv|gphys)/.test(line)) {
+        if (/\bhv-vt\b|hv-vt\.vmm/.test(line)) facts.hardwareVirtualization ??= 'VT-x'
+        if (/\bhv-svm\b|hv-svm\.vmm/.test(line)) facts.hardwareVirtualization ??= 'AMD-V'
+        if (/gphys-ept/.test(line)) facts.nestedPaging ??= 'EPT'
+        if (/gphys-npt|gphys-rvi/.test(line)) facts.nestedPaging ??= 'RVI'
+        if (/\bhv-vt\b|hv-vt\.vmm|hv-svm|gphys-(ept|npt|rvi)/.test(line)) keep(line.length > 300 ? line.replace(/\[(.{0,200}).*$/, '[$1…]') : line)
+        continue
+      }
+      if (line.includes('Host VT-x Capabilities') || line.includes('Host AMD-V Capabilities') || line.includes('Host SVM Capabilities')) {
+        facts.hostCapabilitiesListed = true
+        continue
+      }
+      // The host's VT-x capability block: "Enable EPT {0,1}" means the CPU offers EPT to VMware.
+      if (facts.hostCapabilitiesListed && facts.nestedPaging === null && /\bEnable EPT\s+\{0,1\}/.test(line)) {
+        facts.nestedPaging = 'EPT'
+        keep(line)
+        continue
+      }
+      for (const { kind, pattern } of ERRORS) {
+        if (pattern.test(line)) {
+          if (!facts.errors.some((e) => e.kind === kind)) {
+            facts.errors.push({ kind, line: line.trim().slice(0, 300) })
+            keep(line)
+          }
+          break
+        }
+      }
+    }
+    judgeHost(facts, cpuid)
+  } catch (error) {
+    if (process.env.VIRTLAB_STRICT_PARSERS === '1') throw error
+  }
+  return facts
+}
+
+const CPUID_LINE = /hostCPUID level ([0-9a-f]{8}), [0-9a-f]+: 0x([0-9a-f]{8}) 0x([0-9a-f]{8}) 0x([0-9a-f]{8}) 0x([0-9a-f]{8})/i
+
+function readHostCpuid(line: string, cpuid: Map<string, number[]>): void {
+  const m = CPUID_LINE.exec(line)
+  if (!m || cpuid.has(m[1]!.toLowerCase())) return
+  cpuid.set(m[1]!.toLowerCase(), [m[2]!, m[3]!, m[4]!, m[5]!].map((h) => parseInt(h, 16)))
+}
+
+function ascii(...words: number[]): string {
+  return words
+    .map((w) => String.fromCharCode(w & 255, (w >>> 8) & 255, (w >>> 16) & 255, (w >>> 24) & 255))
+    .join('')
+    .replace(/[^\x20-\x7e]/g, '')
+    .trim()
+}
+
+/**
+ * The host CPUID VMware logged says whether the host itself runs under a hypervisor: leaf 1 ECX
+ * bit 31. When that hypervisor is Windows' own (signature "Microsoft Hv"), leaf 0x40000003 EBX bit 0
+ * (CreatePartitions) is held only by the root partition — the physical machine's Windows.
+ */
+function judgeHost(facts: VmwareLogFacts, cpuid: Map<string, number[]>): void {
+  const leaf1 = cpuid.get('00000001')
+  if (!leaf1 || facts.hostIsVm === true) return
+  const hypervisorBit = ((leaf1[2]! >>> 31) & 1) === 1
+  const signature = cpuid.get('40000000')
+  if (signature) facts.hostHypervisorSignature = ascii(signature[1]!, signature[2]!, signature[3]!) || null
+  if (!hypervisorBit) {
+    facts.hostIsVm = false
+    return
+  }
+  const privileges = cpuid.get('40000003')
+  if (facts.hostHypervisorSignature === 'Microsoft Hv' && privileges) facts.hostIsVm = (privileges[1]! & 1) === 1 ? false : true
+}
+
+/** True when anything at all was read (an empty result means: not a vmware.log). */
+export function hasVmwareLogFacts(facts: VmwareLogFacts): boolean {
+  return (
+    facts.version !== null ||
+    facts.monitorMode !== null ||
+    facts.hardwareVirtualization !== null ||
+    facts.vbsRunning !== null ||
+    facts.hyperVDetected ||
+    facts.errors.length > 0
+  )
+}
