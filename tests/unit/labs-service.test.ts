@@ -143,7 +143,8 @@ describe('labs service', () => {
     ])
     for (const attempt of progress.attempts) expect(() => StepAttemptSchema.parse(attempt)).not.toThrow()
     const auto = progress.attempts[0]!.verification
-    expect(auto).toMatchObject({ kind: 'auto', checkId: 'vmware.installed', checkStatus: 'fail' })
+    // `todo` is kept as `skip` in the records: lab reports stay readable by older copies of the app.
+    expect(auto).toMatchObject({ kind: 'auto', checkId: 'vmware.installed', checkStatus: 'skip' })
     if (auto.kind === 'auto') {
       expect(auto.criteria.map((c) => [c.id, c.passed, c.actual])).toEqual([
         ['installed', false, 'false'],

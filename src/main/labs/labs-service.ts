@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { HostReport } from '../../shared/host/report'
+import { recordedStatus, type HostReport } from '../../shared/host/report'
 import type { Locale } from '../../shared/i18n/locale'
 import { IpcError } from '../../shared/ipc/errors'
 import { evaluateStep, matchTroubleshooting } from '../../shared/labs/evaluate'
@@ -204,7 +204,7 @@ export function createLabsService(ports: LabsServicePorts): LabsService {
           lab,
           step.spec,
           evaluation.passed,
-          { kind: 'auto', checkId: evaluation.checkId, checkStatus: evaluation.checkStatus, criteria: evaluation.criteria, evidence: evaluation.evidence },
+          { kind: 'auto', checkId: evaluation.checkId, checkStatus: recordedStatus(evaluation.checkStatus), criteria: evaluation.criteria, evidence: evaluation.evidence },
           at,
         )
         ports.logger.info(`Lab ${labId}/${stepId}: ${evaluation.passed ? 'passed' : 'failed'} (${evaluation.checkId} ${evaluation.checkStatus})`)

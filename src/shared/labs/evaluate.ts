@@ -117,7 +117,8 @@ function judge(criteria: readonly Criterion[], root: FactValue | undefined): Jud
 
 /**
  * Which troubleshooting entries apply: `when: { check }` when that host check is fail, warn or
- * unknown (skip means "does not apply here"); `when: { criterion }` when that criterion failed on
+ * unknown (skip means "does not apply here"; todo means "a lab has not set this up yet", which the
+ * step explains itself); `when: { criterion }` when that criterion failed on
  * a value the machine showed (see `telling`).
  */
 export function matchTroubleshooting(

@@ -20,7 +20,7 @@ export const hostMessages = defineMessages(
       unsupported: '不支持',
       unknown: '无法确定',
     },
-    status: { pass: '通过', warn: '注意', fail: '未通过', unknown: '未知', skip: '不适用', pending: '检测中' },
+    status: { pass: '通过', warn: '注意', fail: '未通过', unknown: '未知', skip: '不适用', todo: '待完成', pending: '检测中' },
     groups: {
       'cpu-firmware': 'CPU 与固件',
       'windows-hypervisor': 'Windows 虚拟机监控程序与 KVM',
@@ -80,7 +80,7 @@ export const hostMessages = defineMessages(
       unsupported: 'Unsupported',
       unknown: 'Cannot tell',
     },
-    status: { pass: 'Pass', warn: 'Warning', fail: 'Fail', unknown: 'Unknown', skip: 'N/A', pending: 'Checking' },
+    status: { pass: 'Pass', warn: 'Warning', fail: 'Fail', unknown: 'Unknown', skip: 'N/A', todo: 'To do', pending: 'Checking' },
     groups: {
       'cpu-firmware': 'CPU & firmware',
       'windows-hypervisor': 'Windows hypervisor & KVM',
