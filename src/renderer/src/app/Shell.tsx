@@ -57,7 +57,7 @@ export function Shell(props: { page: PageId; children: ReactNode }): React.JSX.E
       </Layout.Sider>
       <Layout>
         <Layout.Header className="app-header">
-          <Typography.Title level={4} style={{ margin: 0 }} data-testid="page-title">
+          <Typography.Title level={1} style={{ margin: 0, fontSize: 20 }} data-testid="page-title">
             {title}
           </Typography.Title>
           <Space>
