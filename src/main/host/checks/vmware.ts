@@ -341,7 +341,7 @@ function installedCheck(ctx: CheckContext, install: Install): Check {
             '没有找到 vmware 命令，但 /etc/vmware 里还留有旧的配置：Workstation 没有装好或已被卸载。',
             'The vmware command was not found, though /etc/vmware still holds old settings: Workstation is not (or no longer) installed.',
           )
-        : L('还没有安装 VMware Workstation Pro —— 实验 1 会安装它。', 'VMware Workstation Pro is not installed yet — Lab 1 installs it.'),
+        : L('还没有安装 VMware Workstation Pro——实验 1 会安装它。', 'VMware Workstation Pro is not installed yet — Lab 1 installs it.'),
       details,
       evidence: install.evidence,
       fix: leftovers ? FIX_INSTALL : TODO_INSTALL,
@@ -595,7 +595,7 @@ function windowsServicesCheck(ctx: CheckContext, install: Install): Check {
   const evidence = [ctx.evidence(probe, /VMAuthd|VMnet|VMware|VMUSB/i, 12)]
   if (install.state === 'no')
     return makeCheck('vmware.services', 'todo', {
-      summary: L('还没有安装 VMware Workstation，所以也还没有它的服务 —— 实验 1 安装时会一并装好。', 'VMware Workstation is not installed yet, so its services are not there either — Lab 1 installs them with it.'),
+      summary: L('还没有安装 VMware Workstation，所以也还没有它的服务——实验 1 安装时会一并装好。', 'VMware Workstation is not installed yet, so its services are not there either — Lab 1 installs them with it.'),
       details,
       evidence,
       fix: NEEDS_INSTALL,
@@ -675,7 +675,7 @@ function linuxServicesCheck(ctx: CheckContext, install: Install, vmnet8: Network
   const evidence = [ctx.evidence('linux.modules', /^(vmmon|vmnet|vmw_vmci|vmci)\s/), ctx.evidence('linux.ip-addr', /vmnet\d/)]
   if (install.state === 'no')
     return makeCheck('vmware.services', 'todo', {
-      summary: L('还没有安装 VMware Workstation，所以也还没有它的内核模块和网络服务 —— 实验 1 安装时会一并装好。', 'VMware Workstation is not installed yet, so its kernel modules and network services are not there either — Lab 1 installs them with it.'),
+      summary: L('还没有安装 VMware Workstation，所以也还没有它的内核模块和网络服务——实验 1 安装时会一并装好。', 'VMware Workstation is not installed yet, so its kernel modules and network services are not there either — Lab 1 installs them with it.'),
       details,
       evidence,
       fix: NEEDS_INSTALL,
@@ -748,7 +748,7 @@ function networksCheck(ctx: CheckContext, install: Install, adapters: Adapters, 
 
   if (install.state === 'no')
     return makeCheck('vmware.networks', 'todo', {
-      summary: L('还没有安装 VMware Workstation，所以还没有 VMnet1/VMnet8 虚拟网络 —— 实验 1 安装时会创建它们。', 'VMware Workstation is not installed yet, so there are no VMnet1/VMnet8 networks — Lab 1 creates them with the install.'),
+      summary: L('还没有安装 VMware Workstation，所以还没有 VMnet1/VMnet8 虚拟网络——实验 1 安装时会创建它们。', 'VMware Workstation is not installed yet, so there are no VMnet1/VMnet8 networks — Lab 1 creates them with the install.'),
       details,
       evidence,
       fix: NEEDS_INSTALL,
@@ -963,7 +963,7 @@ function vmsCheck(ctx: CheckContext, install: Install, vms: VmRead[]): Check {
 
   if (install.state === 'no' && parsed.length === 0)
     return makeCheck('vmware.vms', 'todo', {
-      summary: L('还没有安装 VMware Workstation，也就还没有虚拟机 —— 实验 3 会创建一台。', 'VMware Workstation is not installed yet, so there are no VMs either — Lab 3 creates one.'),
+      summary: L('还没有安装 VMware Workstation，也就还没有虚拟机——实验 3 会创建一台。', 'VMware Workstation is not installed yet, so there are no VMs either — Lab 3 creates one.'),
       details,
       evidence,
       fix: NEEDS_INSTALL,
@@ -1034,7 +1034,7 @@ function runningCheck(ctx: CheckContext, install: Install, vms: VmRead[], vmnet8
   const evidence: Evidence[] = [ctx.evidence(probe, /Total running VMs|\.vmx|Error/i, 8)]
   if (install.state === 'no')
     return makeCheck('vmware.running', 'todo', {
-      summary: L('还没有安装 VMware Workstation，也就没有正在运行的虚拟机 —— 实验 4 会启动一台。', 'VMware Workstation is not installed yet, so no VM is running — Lab 4 starts one.'),
+      summary: L('还没有安装 VMware Workstation，也就没有正在运行的虚拟机——实验 4 会启动一台。', 'VMware Workstation is not installed yet, so no VM is running — Lab 4 starts one.'),
       evidence,
       fix: NEEDS_INSTALL,
       facts: emptyFacts,
@@ -1106,7 +1106,7 @@ function runningCheck(ctx: CheckContext, install: Install, vms: VmRead[], vmnet8
   }))
   if (count === 0)
     return makeCheck('vmware.running', 'todo', {
-      summary: L('现在没有正在运行的虚拟机 —— 实验 4 会启动一台。', 'No virtual machine is running right now — Lab 4 starts one.'),
+      summary: L('现在没有正在运行的虚拟机——实验 4 会启动一台。', 'No virtual machine is running right now — Lab 4 starts one.'),
       details,
       evidence,
       fix: FIX_POWER_ON,

@@ -14,6 +14,7 @@ export const hostMessages = defineMessages(
     checkedAt: '检测时间 {time} · 用时 {ms} 毫秒',
     firstFix: '先做这一步',
     action: {
+      title: '先做这一步：{title}',
       copy: '复制',
       copied: '已复制',
       copyCommand: '复制命令',
@@ -87,6 +88,7 @@ export const hostMessages = defineMessages(
     checkedAt: 'Checked at {time} · took {ms} ms',
     firstFix: 'Do this first',
     action: {
+      title: 'Do this first: {title}',
       copy: 'Copy',
       copied: 'Copied',
       copyCommand: 'Copy the command',

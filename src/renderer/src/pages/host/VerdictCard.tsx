@@ -30,7 +30,7 @@ function ActionBlock(props: { action: NextAction; tone: 'error' | 'warning' }): 
   return (
     <section className={`next-action next-action-${props.tone}`} data-testid="verdict-first-fix" data-kind={action.kind} aria-labelledby="next-action-title">
       <Typography.Title level={3} id="next-action-title" className="next-action-title">
-        {t.firstFix}：{action.title[locale]}
+        {fmt(t.action.title, { title: action.title[locale] })}
       </Typography.Title>
       <ol className="next-action-steps" data-testid="next-action-steps">
         {action.steps.map((step, i) => (
@@ -94,7 +94,7 @@ export function VerdictCard(props: {
     }
   }
   return (
-    <Card style={{ borderColor: final && v ? BORDER[v.status] : undefined, borderWidth: 2 }} data-testid="verdict-card" styles={{ body: { padding: 16 } }}>
+    <Card style={{ borderColor: final && v ? BORDER[v.status] : undefined, borderWidth: 2 }} data-testid="verdict-card" data-running={running ? 'true' : 'false'} styles={{ body: { padding: 16 } }}>
       {holder}
       <div className="verdict-head">
         <div className="verdict-icon" aria-hidden>
