@@ -60,6 +60,15 @@ function factText(value: FactValue): string {
   return String(value)
 }
 
+/** A person's name for the judged element: a VM's display name, a network's name, else its file name. */
+function elementName(facts: Record<string, FactValue>): string {
+  for (const key of ['displayName', 'name', 'path', 'vmx']) {
+    const v = facts[key]
+    if (typeof v === 'string' && v !== '') return key === 'path' || key === 'vmx' ? (v.split(/[\\/]/).pop() ?? v) : v
+  }
+  return '—'
+}
+
 function statusList(statuses: readonly CheckStatus[], names: Record<string, string>, t: T): string {
   return statuses.map((s) => fmt(t.quoted, { text: names[s] ?? s })).join(` ${t.or} `)
 }
@@ -227,6 +236,11 @@ export function AutoCheck(props: {
         </Typography.Text>
       )}
       {check.criteria.length > 0 && criteriaList}
+      {auto && check.forAny && element && (
+        <Typography.Text type="secondary" data-testid="element-name">
+          {fmt(t.judgedOn, { index: element.index + 1, count: auto.elementCount ?? 0, name: elementName(element.facts) })}
+        </Typography.Text>
+      )}
       <Space wrap>
         <Button type="primary" size="large" autoInsertSpace={false} loading={running} onClick={() => props.onCheck(false)} data-testid="check-button">
           {running ? t.running : result ? t.again : t.check}
