@@ -127,3 +127,93 @@ describe.each(STORIES)('story %s', (story) => {
       })
     }
 })
+
+describe.each(['zh-CN', 'en'] as const)('labs, %s', (locale) => {
+  for (const size of SIZES) {
+    const tag = `${locale}-${size.width}x${size.height}`
+    it(`${size.width}×${size.height}: a failed step says one thing and opens one fix; the Check/Next bar stays in reach`, async () => {
+      const app = storyApp('firmware-off', locale)
+      const { page, context } = await openApp(chromium.browser(), chromium.url(), { locale, app, viewport: size })
+      await page.evaluate(() => (window.location.hash = '#/labs/host-readiness/firmware'))
+      await page.getByTestId('step-firmware').waitFor()
+      await page.getByTestId('bar-check').click()
+      await expect.poll(() => page.getByTestId('check-result').getAttribute('data-passed'), { timeout: 30_000 }).toBe('false')
+      const sentence = await page.getByTestId('reason-sentence').innerText()
+      expect(sentence.split(/[。.!！]\s*/).filter((s) => s.trim() !== '').length, sentence).toBe(1)
+      // The most relevant entry first and open; the others collapsed under "other possible causes".
+      const primary = page.getByTestId('trouble-primary')
+      expect(await primary.getByTestId('trouble-vt-disabled').count()).toBe(1)
+      expect(await page.getByTestId('troubleshooting').innerText()).toContain(locale === 'zh-CN' ? '其他可能的原因' : 'Other possible causes')
+      expect(await page.locator('.lab-trouble .ant-collapse-content-active').count()).toBe(0)
+      // The bar is in the viewport even at the end of a long step.
+      await page.mouse.wheel(0, -5000)
+      expect(await inViewport(page, 'lab-nav')).toBe(true)
+      await assertNoInternals(page, `${tag} failed step`)
+      await shot(page, `labs-${tag}-1-failed-step`)
+      // The raw data is one click away, labelled.
+      await page.getByText(locale === 'zh-CN' ? '原始数据（给老师和想深入了解的同学）' : 'Raw data (for teachers and the curious)').click()
+      await expect.poll(() => page.getByTestId('raw-data').isVisible()).toBe(true)
+      await context.close()
+    })
+
+    it(`${size.width}×${size.height}: Lab 0 end to end on a ready machine, a quiz retried, the completion moment`, async () => {
+      const app = storyApp('ready', locale)
+      const { page, context } = await openApp(chromium.browser(), chromium.url(), { locale, app, viewport: size })
+      await page.evaluate(() => (window.location.hash = '#/labs/host-readiness/run-check'))
+      for (const step of ['run-check', 'cpu-support', 'firmware', 'windows-hypervisor', 'resources']) {
+        await page.getByTestId(`step-${step}`).waitFor()
+        await page.getByTestId('bar-check').click()
+        await expect.poll(() => page.getByTestId(`step-${step}`).getAttribute('data-status'), { timeout: 30_000 }).toBe('passed')
+        // Once passed, Next is the primary button.
+        expect(await page.getByTestId('next-step').getAttribute('class')).toContain('ant-btn-primary')
+        await page.getByTestId('next-step').click()
+      }
+      await page.getByTestId('step-concept-quiz').waitFor()
+      // Two wrong answers: all but at most one must be right, so this fails and shows what was missed.
+      await page.getByTestId('option-lab0-no-trap-b').click()
+      await page.getByTestId('option-lab0-slat-b').click()
+      await page.getByTestId('option-lab0-host-vbs-a').click()
+      await page.getByTestId('option-lab0-host-vbs-b').click()
+      await page.getByTestId('option-lab0-host-vbs-c').click()
+      await page.getByTestId('quiz-submit').click()
+      await expect.poll(() => page.getByTestId('quiz-result').getAttribute('data-passed')).toBe('false')
+      expect(await page.getByTestId('quiz-missed').locator('li').count()).toBe(2)
+      expect(await page.getByTestId('your-answer-b').first().isVisible()).toBe(true)
+      await shot(page, `labs-${tag}-2-quiz-judged`)
+      await page.getByTestId('quiz-retry-wrong').click()
+      await page.getByTestId('option-lab0-no-trap-a').click()
+      await page.getByTestId('option-lab0-slat-a').click()
+      await page.getByTestId('quiz-submit').click()
+      await expect.poll(() => page.getByTestId('quiz-result').getAttribute('data-passed')).toBe('true')
+      // The completion moment: what was verified, and the next lab.
+      await expect.poll(() => page.getByTestId('lab-complete').isVisible()).toBe(true)
+      expect(await page.getByTestId('lab-complete-list').locator('li').count()).toBe(6)
+      expect(await page.getByTestId('next-lab').getAttribute('href')).toBe('#/labs/install-workstation')
+      await page.getByTestId('lab-complete').scrollIntoViewIfNeeded()
+      await assertNoInternals(page, `${tag} lab complete`)
+      await shot(page, `labs-${tag}-3-lab-complete`)
+      // Home now points at the next lab.
+      await page.getByTestId('nav-home').click()
+      await expect.poll(() => page.getByTestId('home-next-lab').innerText()).toContain(locale === 'zh-CN' ? '实验 1' : 'Lab 1')
+      await shot(page, `labs-${tag}-4-home-next-lab`)
+      await context.close()
+    })
+  }
+})
+
+describe.each(['zh-CN', 'en'] as const)('a lesson quiz, %s', (locale) => {
+  it('answered state is readable, explanations link to the lesson section, and only the missed ones are retried', async () => {
+    const { page, context } = await openApp(chromium.browser(), chromium.url(), { locale, viewport: { width: 1280, height: 720 } })
+    await page.evaluate(() => (window.location.hash = '#/lessons/what-is-virtualization'))
+    await page.getByTestId('lesson-quiz').waitFor()
+    await page.getByTestId('option-l1-definition-a').click()
+    await page.getByTestId('check-l1-definition').click()
+    await expect.poll(() => page.getByTestId('question-l1-definition').getAttribute('data-state')).toBe('incorrect')
+    expect(await page.getByTestId('right-answer-b').isVisible()).toBe(true)
+    expect(await page.getByTestId('review-l1-definition').isVisible()).toBe(true)
+    await page.getByTestId('question-l1-definition').scrollIntoViewIfNeeded()
+    await shot(page, `lesson-quiz-${locale}-judged`)
+    await assertNoInternals(page, `lesson quiz ${locale}`)
+    await context.close()
+  })
+})

@@ -118,7 +118,9 @@ export const labsMessages = defineMessages(
     quiz: {
       intro: '答对至少 {pass} 题即通过本步骤。提交后会显示每题的解析。',
       submit: '提交答案',
-      retry: '再做一次',
+      retry: '全部重做',
+      retryWrong: '只重做答错的题',
+      missed: '答错的题：',
       unanswered: '还有 {count} 题没有作答',
       score: '答对 {score}/{total} 题（需要 {pass} 题）',
       passed: '通过',
@@ -268,7 +270,9 @@ export const labsMessages = defineMessages(
     quiz: {
       intro: 'Answer at least {pass} correctly to pass this step. The explanations appear once you submit.',
       submit: 'Submit answers',
-      retry: 'Try again',
+      retry: 'Redo all',
+      retryWrong: 'Retry only the ones I missed',
+      missed: 'Missed:',
       unanswered: 'Not answered yet: {count}',
       score: '{score}/{total} correct ({pass} needed)',
       passed: 'Passed',

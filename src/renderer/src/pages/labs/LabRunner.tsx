@@ -288,28 +288,28 @@ export function LabRunner(props: { labId: string; stepId: string | null }): Reac
                 })
               }
             />
-            <div className="lab-nav" data-testid="lab-nav" role="toolbar" aria-label={t.navLabel}>
-              <Button icon={<LeftOutlined />} disabled={stepIndex === 0} onClick={() => go(stepIndex - 1)} data-testid="prev-step">
-                {t.prev}
-              </Button>
-              {step.progress && step.progress.attempts > 0 && <Tag>{fmt(t.attempts, { n: step.progress.attempts })}</Tag>}
-              <span className="lab-nav-spacer" />
-              {!passed && (
-                <Button type="primary" loading={step.check.kind === 'auto' && running} onClick={primaryAction} data-testid="bar-check">
-                  {t.jump[step.check.kind]}
-                </Button>
-              )}
-              {last && passed ? (
-                <Button type="primary" onClick={primaryAction} data-testid="next-step">
-                  {t.finish} <RightOutlined />
-                </Button>
-              ) : (
-                <Button type={passed ? 'primary' : 'default'} disabled={last} onClick={() => go(stepIndex + 1)} data-testid="next-step">
-                  {t.next} <RightOutlined />
-                </Button>
-              )}
-            </div>
           </Space>
+          <div className="lab-nav" data-testid="lab-nav" role="toolbar" aria-label={t.navLabel}>
+            <Button icon={<LeftOutlined />} disabled={stepIndex === 0} onClick={() => go(stepIndex - 1)} data-testid="prev-step">
+              {t.prev}
+            </Button>
+            {step.progress && step.progress.attempts > 0 && <Tag>{fmt(t.attempts, { n: step.progress.attempts })}</Tag>}
+            <span className="lab-nav-spacer" />
+            {!passed && (
+              <Button type="primary" loading={step.check.kind === 'auto' && running} onClick={primaryAction} data-testid="bar-check">
+                {t.jump[step.check.kind]}
+              </Button>
+            )}
+            {last && passed ? (
+              <Button type="primary" onClick={primaryAction} data-testid="next-step">
+                {t.finish} <RightOutlined />
+              </Button>
+            ) : (
+              <Button type={passed ? 'primary' : 'default'} disabled={last} onClick={() => go(stepIndex + 1)} data-testid="next-step">
+                {t.next} <RightOutlined />
+              </Button>
+            )}
+          </div>
         </Col>
       </Row>
     </div>
