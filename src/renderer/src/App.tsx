@@ -1,7 +1,7 @@
 import { Alert, ConfigProvider, Spin } from 'antd'
 import enUS from 'antd/locale/en_US'
 import zhCN from 'antd/locale/zh_CN'
-import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react'
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react'
 import type { AppInfo, SettingsState } from '../../shared/app/app-info'
 import type { Locale } from '../../shared/i18n/locale'
 import type { SettingsPatch } from '../../shared/settings/settings'
@@ -15,14 +15,17 @@ import { Placeholder } from './components/Placeholder'
 import { LocaleContext } from './i18n/locale-context'
 import { shellMessages } from './i18n/messages/shell'
 import { HomePage } from './pages/HomePage'
-import { HostPage } from './pages/host/HostPage'
-import { LabsPage } from './pages/labs/LabsPage'
-import { LessonsPage } from './pages/lessons/LessonsPage'
 import { ProfileGate } from './pages/records/ProfileGate'
-import { RecordsRoute } from './pages/records/RecordsPage'
-import { SettingsPage } from './pages/SettingsPage'
-import { TeacherPage } from './pages/teacher/TeacherPage'
 import { themeFor } from './theme'
+
+// Route-level code splitting: the first screen (Home) does not wait for the lessons' diagrams, the
+// labs, the records or the teacher view; each page's code loads when the student opens it.
+const HostPage = lazy(() => import('./pages/host/HostPage').then((m) => ({ default: m.HostPage })))
+const LabsPage = lazy(() => import('./pages/labs/LabsPage').then((m) => ({ default: m.LabsPage })))
+const LessonsPage = lazy(() => import('./pages/lessons/LessonsPage').then((m) => ({ default: m.LessonsPage })))
+const RecordsRoute = lazy(() => import('./pages/records/RecordsPage').then((m) => ({ default: m.RecordsRoute })))
+const TeacherPage = lazy(() => import('./pages/teacher/TeacherPage').then((m) => ({ default: m.TeacherPage })))
+const SettingsPage = lazy(() => import('./pages/SettingsPage').then((m) => ({ default: m.SettingsPage })))
 
 function renderPage(page: PageId, locale: Locale): ReactNode {
   const nav = shellMessages[locale].nav
@@ -122,7 +125,9 @@ export function App(): React.JSX.Element {
                 onError={(error) => reportCrash(error, 'react')}
                 fallback={<Alert type="error" showIcon message={shellMessages[locale].crash.title} />}
               >
-                {renderPage(route.page, locale)}
+                <Suspense fallback={<Spin size="large" style={{ display: 'block', margin: '64px auto' }} data-testid="page-loading" />}>
+                  {renderPage(route.page, locale)}
+                </Suspense>
               </ErrorBoundary>
             </Shell>
           </AppStateContext.Provider>

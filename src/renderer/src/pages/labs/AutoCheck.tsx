@@ -211,7 +211,7 @@ export function AutoCheck(props: {
             title={
               <Space size="small" wrap>
                 <strong>{result.passed ? t.passed : t.failed}</strong>
-                <StatusTag status={auto.checkStatus} />
+                {(auto.checkStatus === 'todo' || auto.checkStatus === 'unknown') && <StatusTag status={auto.checkStatus} />}
               </Space>
             }
             description={
