@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, describe, expect, it } from 'vitest'
@@ -20,7 +20,7 @@ const SHOTS = join(ARTIFACTS, 'shots')
 mkdirSync(SHOTS, { recursive: true })
 const apps: TestApp[] = []
 afterAll(() => {
-  for (const app of apps) app.services.dispose?.()
+  for (const app of apps) rmSync(app.userDataDir, { recursive: true, force: true })
 })
 
 const STORIES = ['firmware-off', 'hyperv-on', 'ready'] as const
@@ -203,7 +203,9 @@ describe.each(['zh-CN', 'en'] as const)('labs, %s', (locale) => {
 
 describe.each(['zh-CN', 'en'] as const)('a lesson quiz, %s', (locale) => {
   it('answered state is readable and the explanation links to the lesson section', async () => {
-    const { page, context } = await openApp(chromium.browser(), chromium.url(), { locale, viewport: { width: 1280, height: 720 } })
+    const app = createTestApp({ systemLocale: locale })
+    apps.push(app)
+    const { page, context } = await openApp(chromium.browser(), chromium.url(), { locale, app, viewport: { width: 1280, height: 720 } })
     await page.evaluate(() => (window.location.hash = '#/lessons/what-is-virtualization'))
     await page.getByTestId('lesson-quiz').waitFor()
     await page.getByTestId('option-l1-definition-a').click()
