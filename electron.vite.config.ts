@@ -10,7 +10,7 @@ export default defineConfig({
       rolldownOptions: {
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),
-          cli: resolve(__dirname, 'src/main/cli/virtlab.ts'),
+          // The `virtlab` CLI is bundled on its own into one file: scripts/build-cli.mjs.
           // Plain-Node records writer for the kill -9 durability test (tests/e2e/records-kill.test.ts).
           'records-writer': resolve(__dirname, 'src/main/records/writer-child.ts'),
         },

@@ -93,7 +93,7 @@ export default tseslint.config(
     },
   },
   // The bin shim is plain CommonJS.
-  { files: ['bin/**/*.js'], rules: { '@typescript-eslint/no-require-imports': 'off' } },
+  { files: ['bin/**/*.js', 'scripts/**/*.cjs'], rules: { '@typescript-eslint/no-require-imports': 'off' } },
   // Tests: may reach every layer, but never the real electron module.
   {
     files: ['tests/**/*.{ts,tsx,mjs}', 'scripts/**/*.{ts,mjs}'],

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm run bench`: performance goals, measured (not asserted in tests).
-//  1. the CLI host check, process start to exit, against a bare `node -e 0`;
+//  1. the CLI host check, process start to exit, against a bare `node -e 0` (goal ≤ 3×; the CLI is
+//     one bundled file started with V8's code cache, see bin/virtlab.js);
 //  2. in-process benchmarks (vitest bench): replaying every fixture, the records store, imports.
 import { spawnSync } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
@@ -27,10 +28,13 @@ function time(args) {
   return median(samples)
 }
 
+// One run first: it writes the code cache the measured runs start from (as every run after a
+// student's first does).
+spawnSync(process.execPath, ['bin/virtlab.js', 'check', '--json'], { cwd: root, stdio: 'ignore' })
 const bare = time(['-e', '0'])
 const cli = time(['bin/virtlab.js', 'check', '--json'])
 console.log(`node -e 0                      median ${bare.toFixed(1)} ms (${RUNS} runs)`)
-console.log(`virtlab check --json (live)    median ${cli.toFixed(1)} ms — ${(cli / bare).toFixed(1)}× bare node (goal ≤ 5×)`)
+console.log(`virtlab check --json (live)    median ${cli.toFixed(1)} ms — ${(cli / bare).toFixed(1)}× bare node (goal ≤ 3×)`)
 
 // 3. the first screen: initial JS size and first contentful paint of the built renderer in Chromium.
 const initialKiB = initialJsBytes(join(root, 'out/renderer')) / 1024

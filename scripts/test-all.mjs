@@ -1,22 +1,57 @@
 #!/usr/bin/env node
-// `npm test`: typecheck every tsconfig, lint, unit + component tests, build, end-to-end tests in
-// Chromium. Prints the totals of all test runs as the last line: "N passed, N failed".
+// `npm test`: finds (or installs) what the tests need, then typechecks every tsconfig, lints, runs
+// the unit + component tests, builds, and runs the end-to-end tests in real Electron (when its
+// binary is installed) or in Chromium. Every test process gets its own temp folder, which must be
+// empty at the end. Prints the totals of all test runs as the last line: "N passed, N failed".
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { prepareTestEnvironment } from './test-env.mjs'
 
 const root = join(import.meta.dirname, '..')
 const artifacts = join(root, 'tests/artifacts')
 mkdirSync(artifacts, { recursive: true })
-const bin = (name) => join(root, 'node_modules/.bin', name)
+// Each tool's own JS entry, run with this Node: the same on Linux, macOS and Windows (no .cmd shims).
+const TOOLS = {
+  tsc: 'typescript/bin/tsc',
+  eslint: 'eslint/bin/eslint.js',
+  vitest: 'vitest/vitest.mjs',
+  'electron-vite': 'electron-vite/bin/electron-vite.js',
+}
+const bin = (name) => join(root, 'node_modules', TOOLS[name])
 
 let passed = 0
 let failed = 0
 const problems = []
 
-function run(label, command, args) {
+function finish() {
+  const summary = `${passed} passed, ${failed} failed`
+  writeFileSync(join(artifacts, 'totals.txt'), `${summary}\n`)
+  if (problems.length > 0) process.stdout.write(`\nFailed steps: ${problems.join('; ')}\n`)
+  process.stdout.write(`\n${summary}\n`)
+  process.exit(failed === 0 ? 0 : 1)
+}
+
+const prepared = prepareTestEnvironment(root)
+if (prepared.error) {
+  process.stdout.write(`${prepared.error}\n`)
+  failed += 1
+  problems.push('test environment')
+  finish()
+}
+process.stdout.write(`End-to-end tests: ${prepared.e2e.mode === 'electron' ? 'real Electron' : 'Chromium with the bridge stand-in'} (${prepared.e2e.path})\n`)
+for (const note of prepared.notes) process.stdout.write(`Note: ${note}\n`)
+
+// A temp folder of this run's own (other runs may share the machine's): whatever a test leaves
+// behind is found there at the end, and counts as a failure.
+const runTemp = mkdtempSync(join(tmpdir(), 'virtlab-npm-test-'))
+const env = { ...process.env, ...prepared.env, TMPDIR: runTemp, TMP: runTemp, TEMP: runTemp }
+
+/** Runs a Node script (a tool's entry or one of ours) with this Node. */
+function run(label, script, args) {
   process.stdout.write(`\n▶ ${label}\n`)
-  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: process.env })
+  const result = spawnSync(process.execPath, [script, ...args], { cwd: root, stdio: 'inherit', env })
   return result.status === 0
 }
 
@@ -56,11 +91,16 @@ const typesOk = ['tsconfig.node.json', 'tsconfig.web.json', 'tsconfig.tests.json
   .every(Boolean)
 const lintOk = gate('lint', bin('eslint'), ['--max-warnings', '0', '.'])
 vitest('unit', ['node', 'dom'])
-if (gate('build (electron-vite)', bin('electron-vite'), ['build'])) vitest('e2e', ['e2e'])
+if (gate('build (electron-vite)', bin('electron-vite'), ['build']) && gate('build (CLI bundle)', join(root, 'scripts/build-cli.mjs'), [])) vitest('e2e', ['e2e'])
 
-const summary = `${passed} passed, ${failed} failed`
-writeFileSync(join(artifacts, 'totals.txt'), `${summary}\n`)
-if (problems.length > 0) process.stdout.write(`\nFailed steps: ${problems.join('; ')}\n`)
 if (!typesOk || !lintOk) process.stdout.write('(typecheck/lint failures count as failed)\n')
-process.stdout.write(`\n${summary}\n`)
-process.exit(failed === 0 ? 0 : 1)
+
+// Tests clean up what they create: the run's temp folder must be empty now.
+const left = readdirSync(runTemp)
+if (left.length > 0) {
+  failed += 1
+  problems.push(`tests left ${left.length} entries in the temp folder`)
+  process.stdout.write(`\n▶ temp folder not empty: ${left.slice(0, 20).join(', ')}${left.length > 20 ? ', …' : ''}\n`)
+}
+rmSync(runTemp, { recursive: true, force: true, maxRetries: 5 })
+finish()

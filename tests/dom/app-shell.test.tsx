@@ -53,9 +53,17 @@ describe('Home shows where the student is', () => {
     const first = createTestApp({ systemLocale: 'en', collectHost: async () => capture })
     await first.router.invoke('host:runCheck', [])
     // A restart: the full report is gone, the records keep the verdict (once its write has landed).
-    await waitFor(() => expect(createTestApp({ userDataDir: first.userDataDir }).services.records.overview().machine).not.toBeNull(), {
-      timeout: 15_000,
-    })
+    // Watch the file itself: opening a second store here would remove the first one's unfinished
+    // temp file (as a start-up does) and make that write fail.
+    const { RECORDS_FILE } = await import('../../src/main/records/records-store')
+    const kept = (): string => {
+      try {
+        return readFileSync(join(first.userDataDir, RECORDS_FILE), 'utf8')
+      } catch {
+        return ''
+      }
+    }
+    await waitFor(() => expect(kept()).toContain('"verdict"'), { timeout: 15_000 })
     const app = createTestApp({ systemLocale: 'en', userDataDir: first.userDataDir })
     installBridge({ app })
     window.location.hash = '#/home'

@@ -1,5 +1,10 @@
-import { cleanup } from '@testing-library/react'
+import { cleanup, configure } from '@testing-library/react'
 import { afterEach } from 'vitest'
+
+// findBy…/waitFor wait for the page to reach a state; testing-library's 1 s default assumes an idle
+// machine (the real services behind the bridge read files and run checks). A test still fails
+// at once on a wrong state it can see; only "not there yet" is given longer.
+configure({ asyncUtilTimeout: 10_000 })
 
 // jsdom lacks these browser APIs that antd's responsive components use.
 if (!window.matchMedia) {

@@ -1,9 +1,9 @@
-import { afterAll, beforeAll } from 'vitest'
+import { afterAll, beforeAll, inject } from 'vitest'
 import { createReadStream, existsSync, mkdirSync, statSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { extname, join, normalize, resolve, sep } from 'node:path'
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { _electron, chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 import { readFileSync } from 'node:fs'
 import type { Locale } from '../../src/shared/i18n/locale'
 import { createTestApp, type TestApp } from '../support/services'
@@ -11,7 +11,18 @@ import { createTestApp, type TestApp } from '../support/services'
 export const ROOT = resolve(__dirname, '../..')
 export const RENDERER_DIR = join(ROOT, 'out/renderer')
 export const ARTIFACTS = join(ROOT, 'tests/artifacts')
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** Decided by tests/e2e/global-setup.mjs (scripts/test-env.mjs): real Electron, or a Chromium-based browser. */
+    e2eBrowser: { mode: 'electron' | 'chromium'; path: string }
+  }
+}
+
+/** Where the e2e tests run: the real app in Electron when its binary is installed, else Chromium. */
+export const E2E = inject('e2eBrowser')
+/** The browser executable (Chromium mode) or Electron's binary (Electron mode). */
+export const CHROMIUM = E2E.path
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -41,6 +52,36 @@ export async function serveRenderer(): Promise<{ url: string; close: () => Promi
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok))
   const { port } = server.address() as AddressInfo
   return { url: `http://127.0.0.1:${port}/index.html`, close: () => new Promise((ok) => server.close(() => ok())) }
+}
+
+/**
+ * Electron mode: the built app itself (out/main, its real preload and IPC) on the test app's
+ * user-data folder, so what a test seeded there (profile, records, settings) is what the app reads.
+ * Main's ports are the app's own here: recorded hosts, answered save dialogs and PDFs stood in by
+ * the test app do not reach it. Cannot run on the project's development machines (no binary).
+ */
+async function openElectron(app: TestApp, locale: Locale): Promise<AppPage> {
+  const electronApp = await _electron.launch({
+    executablePath: E2E.path,
+    args: [ROOT, `--user-data-dir=${app.userDataDir}`, `--lang=${locale === 'zh-CN' ? 'zh-CN' : 'en-US'}`],
+    env: { ...process.env, ELECTRON_ENABLE_LOGGING: '1' },
+  })
+  const page = await electronApp.firstWindow()
+  await page.waitForLoadState('domcontentloaded')
+  const context = electronApp.context()
+  // Closing the "context" ends the app, as closing a Chromium context ends that test's page.
+  const close = context.close.bind(context)
+  context.close = async (options) => {
+    await electronApp.close().catch(() => close(options))
+  }
+  return {
+    page,
+    context,
+    app,
+    emit: async () => {
+      throw new Error('Electron mode: events come from the app’s own main process')
+    },
+  }
 }
 
 export async function launchChromium(): Promise<Browser> {
@@ -101,6 +142,7 @@ export async function openApp(
 ): Promise<AppPage> {
   const locale = options.locale ?? 'zh-CN'
   const app = options.app ?? createTestApp({ systemLocale: locale })
+  if (E2E.mode === 'electron') return openElectron(app, locale)
   const context = await browser.newContext({
     locale: locale === 'zh-CN' ? 'zh-CN' : 'en-US',
     viewport: options.viewport ?? { width: 1280, height: 800 },
@@ -148,6 +190,7 @@ export function useBrowser(): { readonly browser: () => Browser; readonly url: (
   let browser: Browser | undefined
   let server: { url: string; close: () => Promise<void> } | undefined
   beforeAll(async () => {
+    if (E2E.mode === 'electron') return // each openApp launches the app itself
     server = await serveRenderer()
     browser = await launchChromium()
   })
@@ -157,10 +200,12 @@ export function useBrowser(): { readonly browser: () => Browser; readonly url: (
   })
   return {
     browser: () => {
+      if (E2E.mode === 'electron') return undefined as unknown as Browser // openApp does not use it then
       if (!browser) throw new Error('Chromium is not running (useBrowser must be called at top level)')
       return browser
     },
     url: () => {
+      if (E2E.mode === 'electron') return ''
       if (!server) throw new Error('the renderer server is not running')
       return server.url
     },

@@ -40,8 +40,15 @@ afterAll(async () => {
   await current?.context.close()
 })
 
-/** Converts a PDF's pages to PNG files in tests/artifacts (poppler's pdftoppm). */
-function pdfToPng(pdf: string, name: string): string[] {
+/**
+ * Converts a PDF's pages to PNG files in tests/artifacts (poppler's pdftoppm). Without pdftoppm
+ * (npm test says so; never under CI) the pictures and their page count are skipped: null.
+ */
+function pdfToPng(pdf: string, name: string): string[] | null {
+  if (process.env.VIRTLAB_NO_PDFTOPPM) {
+    console.warn(`Skipped: ${name} as pictures — pdftoppm (poppler-utils) is not installed`)
+    return null
+  }
   execFileSync('pdftoppm', ['-png', '-r', '70', pdf, join(ARTIFACTS, name)])
   return readdirSync(ARTIFACTS).filter((f) => f.startsWith(`${name}-`) && f.endsWith('.png'))
 }
@@ -155,7 +162,7 @@ describe('records end to end (built renderer in Chromium, real main services)', 
     await expect.poll(() => existsSync(files.pdfZh) && statSync(files.pdfZh).size > 1000, { timeout: 30_000 }).toBe(true)
     expect(readFileSync(files.pdfZh).subarray(0, 5).toString()).toBe('%PDF-')
     const pages = pdfToPng(files.pdfZh, 'records-report-pdf-zh-CN')
-    expect(pages.length).toBeGreaterThanOrEqual(2)
+    if (pages) expect(pages.length).toBeGreaterThanOrEqual(2)
   })
 
   it('in English: the Records page, the report and its PDF; then the xAPI export', async () => {
@@ -167,7 +174,8 @@ describe('records end to end (built renderer in Chromium, real main services)', 
     app.savePaths.push(files.pdfEn)
     await click(page, 'export-pdf')
     await expect.poll(() => existsSync(files.pdfEn) && statSync(files.pdfEn).size > 1000, { timeout: 30_000 }).toBe(true)
-    expect(pdfToPng(files.pdfEn, 'records-report-pdf-en').length).toBeGreaterThanOrEqual(2)
+    const pagesEn = pdfToPng(files.pdfEn, 'records-report-pdf-en')
+    if (pagesEn) expect(pagesEn.length).toBeGreaterThanOrEqual(2)
 
     await page.getByTestId('nav-records').click()
     await page.getByTestId('records-labs').waitFor()

@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseCaptureText } from '../../src/main/host/capture-file'
 import { evaluateCapture } from '../../src/main/host/evaluate'
@@ -9,6 +8,7 @@ import { createRecordsService, type RecordsService, type RecordsServicePorts } f
 import type { HostReport } from '../../src/shared/host/report'
 import type { StepAttempt } from '../../src/shared/records/events'
 import type { StudentProfile } from '../../src/shared/records/profile'
+import { tempDir as madeTempDir } from './temp'
 
 export const ROOT = join(__dirname, '../..')
 export const REPORTS_DIR = join(ROOT, 'tests/fixtures/reports')
@@ -18,7 +18,7 @@ export const CATALOG = loadRecordsCatalog(join(ROOT, 'resources'))
 export const STUDENT: StudentProfile = { name: '张三', studentNumber: '2023010101', className: '计科2301', course: '云计算与虚拟化技术' }
 
 export function tempDir(prefix = 'virtlab-records-'): string {
-  return mkdtempSync(join(tmpdir(), prefix))
+  return madeTempDir(prefix)
 }
 
 export function replayReport(file = 'win-zh-lenovo-20fw-ready.capture.json', generatedAt = '2026-03-02T01:00:00.000Z'): HostReport {

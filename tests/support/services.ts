@@ -1,5 +1,4 @@
-import { existsSync, mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Locale } from '../../src/shared/i18n/locale'
 import { contract } from '../../src/shared/ipc/contract'
@@ -8,6 +7,7 @@ import { createRouter, type Router } from '../../src/main/ipc/router'
 import { createMemoryLogger } from '../../src/main/logging/logger'
 import { RECORDS_FILE, seedRecordsProfile } from '../../src/main/records/records-store'
 import type { StudentProfile } from '../../src/shared/records/profile'
+import { tempDir } from './temp'
 
 /** The student every test app starts with (so the first-start profile dialog stays away), unless `profile: null`. */
 export const TEST_PROFILE: StudentProfile = { name: '测试学生', studentNumber: 'T0001', className: '测试班', course: '云计算与虚拟化技术' }
@@ -43,7 +43,7 @@ export function createTestApp(
     resourcesDir?: string
   } = {},
 ): TestApp {
-  const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'virtlab-test-'))
+  const userDataDir = options.userDataDir ?? tempDir('virtlab-test-')
   const profile = options.profile === undefined ? TEST_PROFILE : options.profile
   if (profile && !existsSync(join(userDataDir, RECORDS_FILE))) seedRecordsProfile(userDataDir, profile)
   const openPaths: string[][] = []

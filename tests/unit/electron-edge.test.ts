@@ -66,8 +66,8 @@ describe('web contents hardening', () => {
       setWindowOpenHandler: (fn: typeof windowOpen) => (windowOpen = fn),
       on: (name: string, fn: (event: { preventDefault(): void }, url: string) => void) => events.set(name, fn),
     }
-    const appEntry = 'file:///app/out/renderer/index.html'
-    hardenWebContents(contents as never, { appEntry, logger: createMemoryLogger() })
+    const appEntry = 'app://app/index.html'
+    hardenWebContents(contents as never, { logger: createMemoryLogger() })
 
     expect(windowOpen!({ url: 'https://evil.example/' })).toEqual({ action: 'deny' })
     expect(windowOpen!({ url: 'https://learn.microsoft.com/x' })).toEqual({ action: 'deny' })
@@ -82,23 +82,32 @@ describe('web contents hardening', () => {
     expect(navigate(`${appEntry}#/labs`)).toBe(true)
     expect(navigate('https://evil.example/')).toBe(false)
     expect(navigate('file:///etc/passwd')).toBe(false)
+    expect(navigate('file:///app/out/renderer/index.html')).toBe(false)
+    expect(navigate('app://evil/index.html')).toBe(false)
     const attach = vi.fn()
     events.get('will-attach-webview')!({ preventDefault: attach }, '')
     expect(attach).toHaveBeenCalled()
   })
 
-  it('the IPC adapter refuses frames that are not the app page', async () => {
+  it('the IPC adapter answers only the main window\'s top frame while it shows the app', async () => {
     const { registerIpc } = await import('../../src/main/electron/ipc-adapter')
     const { createTestApp } = await import('../support/services')
     const { router, logger } = createTestApp()
-    const appEntry = 'file:///app/out/renderer/index.html'
-    registerIpc(router, { appEntry, logger })
-    const mainFrame = { url: appEntry }
-    const call = (frame: { url: string }, isMain: boolean) =>
-      handlers.get('app:info')!({ senderFrame: frame, sender: { mainFrame: isMain ? frame : {} } })
-    await expect(call(mainFrame, true)).resolves.toMatchObject({ name: 'VirtLab Companion' })
-    await expect(call({ url: 'https://evil.example/' }, true)).rejects.toThrow(/forbidden-sender/)
-    await expect(call({ url: appEntry }, false)).rejects.toThrow(/forbidden-sender/)
+    const mainFrame = { url: 'app://app/index.html#/labs' }
+    let current: object | null = mainFrame
+    registerIpc(router, { mainFrame: () => current, logger })
+    const call = (frame: { url: string } | null) => handlers.get('app:info')!({ senderFrame: frame, sender: {} })
+    await expect(call(mainFrame)).resolves.toMatchObject({ name: 'VirtLab Companion' })
+    // An iframe or another window showing the same URL is not the main frame.
+    await expect(call({ url: 'app://app/index.html' })).rejects.toThrow(/forbidden-sender/)
+    await expect(call(null)).rejects.toThrow(/forbidden-sender/)
+    // The main frame after navigating elsewhere keeps its identity but not its trust.
+    mainFrame.url = 'https://evil.example/'
+    await expect(call(mainFrame)).rejects.toThrow(/forbidden-sender/)
+    mainFrame.url = 'app://app/index.html'
+    current = null
+    await expect(call(mainFrame)).rejects.toThrow(/forbidden-sender/)
+    expect(logger.lines.some((l) => l.includes('refused call'))).toBe(true)
   })
 })
 

@@ -1,5 +1,5 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync, writeFileSync } from 'node:fs'
+import { tempDir } from '../support/temp'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { HostReportSchema } from '../../src/shared/host/report'
@@ -43,7 +43,7 @@ describe('virtlab check', () => {
   })
 
   it('exit 2 with a clear message for bad input', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'cli-'))
+    const dir = tempDir('cli-')
     const truncated = join(dir, 'bad.json')
     writeFileSync(truncated, readFileSync(join(captures, 'mac-apple-silicon-m3-max.capture.json'), 'utf8').slice(0, 200))
     const bad = await cli('check', '--replay', truncated)

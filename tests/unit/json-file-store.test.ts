@@ -1,5 +1,5 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { tempDir } from '../support/temp'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
@@ -24,7 +24,7 @@ function store(dir: string, version = 2) {
 
 describe('JsonFileStore', () => {
   it('starts from defaults, then reads back what it wrote', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'store-'))
+    const dir = tempDir('store-')
     expect(store(dir).load()).toEqual({ data: { count: 0, name: 'new' }, recovered: null })
     await store(dir).save({ count: 3, name: 'x' })
     expect(store(dir).load().data).toEqual({ count: 3, name: 'x' })
@@ -32,14 +32,14 @@ describe('JsonFileStore', () => {
   })
 
   it('applies concurrent saves in order', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'store-'))
+    const dir = tempDir('store-')
     const s = store(dir)
     await Promise.all(Array.from({ length: 20 }, (_, i) => s.save({ count: i, name: 'n' })))
     expect(store(dir).load().data.count).toBe(19)
   })
 
   it('migrates an older schema version', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'store-'))
+    const dir = tempDir('store-')
     writeFileSync(join(dir, 'data.json'), JSON.stringify({ schemaVersion: 1, data: { count: 7 } }))
     expect(store(dir).load()).toEqual({ data: { count: 7, name: 'migrated' }, recovered: null })
   })
@@ -50,7 +50,7 @@ describe('JsonFileStore', () => {
     ['no envelope', JSON.stringify({ count: 1 }), /missing schemaVersion/],
     ['a newer app', JSON.stringify({ schemaVersion: 9, data: {} }), /newer version/],
   ])('keeps a store with %s aside and reports it, never overwriting it', (_name, text, reason) => {
-    const dir = mkdtempSync(join(tmpdir(), 'store-'))
+    const dir = tempDir('store-')
     writeFileSync(join(dir, 'data.json'), text)
     const { data, recovered } = store(dir).load()
     expect(data).toEqual({ count: 0, name: 'new' })
@@ -65,7 +65,7 @@ describe('JsonFileStore', () => {
   })
 
   it('settings: a damaged settings file is kept aside and reported through IPC', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'settings-'))
+    const dir = tempDir('settings-')
     writeFileSync(join(dir, 'settings.json'), 'garbage')
     const { router } = createTestApp({ userDataDir: dir, systemLocale: 'en' })
     const state = (await router.invoke('settings:get', [])) as { recovery: { movedTo: string } | null; effectiveLocale: string }

@@ -11,6 +11,7 @@ import type { OpenKind } from './open-kind'
 import { basename } from 'node:path'
 import { IpcError } from '../../shared/ipc/errors'
 import { CaptureFileError, replayCaptureFile } from '../host/capture-file'
+import { vmxPathProblem } from '../host/local-path'
 import { createHostService, type HostService, type HostServicePorts } from '../host/host-service'
 import { createLabsService, type LabsService } from '../labs/labs-service'
 import { createLessonsService, type LessonsService } from '../lessons/lessons-service'
@@ -90,9 +91,7 @@ export function createMainServices(ports: MainPorts): MainServices {
     userNames: userNames(),
     collect: ports.collectHost,
     extraVmx: () => settings.get().settings.pickedVmx,
-    onReport: (report) => {
-      records.recordHostReport(report).catch((error: unknown) => logger.error('Records: host check not kept', error))
-    },
+    onReport: (report) => records.recordHostReport(report).catch((error: unknown) => logger.error('Records: host check not kept', error)),
   })
 
   // Quiz results and step attempts go to the durable records store.
@@ -135,7 +134,7 @@ export function createMainServices(ports: MainPorts): MainServices {
       lastReport: () => host.lastReport(),
       pickVmx: async () => {
         const [path] = (await ports.chooseOpenPaths?.('vmx')) ?? []
-        if (!path || !/\.vmx$/i.test(path)) return null
+        if (!path || vmxPathProblem(path) !== null) return null
         const kept = settings.get().settings.pickedVmx.filter((p) => p !== path)
         await settings.update({ pickedVmx: [...kept, path].slice(-10) })
         return host.runCheck()
@@ -144,7 +143,7 @@ export function createMainServices(ports: MainPorts): MainServices {
         const [path] = (await ports.chooseOpenPaths?.('capture')) ?? []
         if (!path) return null
         try {
-          return { file: basename(path), report: replayCaptureFile(path) }
+          return { file: basename(path), report: await replayCaptureFile(path) }
         } catch (error) {
           if (error instanceof CaptureFileError) throw new IpcError('invalid-input', error.message)
           throw error

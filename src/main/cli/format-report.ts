@@ -1,4 +1,5 @@
 import type { Locale } from '../../shared/i18n/locale'
+import { terminalText } from './terminal-text'
 import { CHECK_GROUP_OF, CHECK_GROUPS, type CheckGroup, type CheckStatus, type HostReport, type VerdictStatus } from '../../shared/host/report'
 
 const GROUP_NAMES: Record<CheckGroup, Record<Locale, string>> = {
@@ -62,8 +63,17 @@ function indent(text: string, prefix: string): string {
     .join('\n')
 }
 
+/** Every string in a value, cleaned for the terminal (a replayed capture is someone else's file). */
+function cleanStrings<T>(value: T): T {
+  if (typeof value === 'string') return terminalText(value) as T
+  if (Array.isArray(value)) return value.map(cleanStrings) as T
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, cleanStrings(v)])) as T
+  return value
+}
+
 /** The readable report `virtlab check` prints. */
-export function formatReport(report: HostReport, options: FormatOptions): string {
+export function formatReport(unsafeReport: HostReport, options: FormatOptions): string {
+  const report = cleanStrings(unsafeReport)
   const { locale: l, color } = options
   const out: string[] = []
   const h = report.host

@@ -1,9 +1,12 @@
-import { existsSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, statSync } from 'node:fs'
+import { writeFile } from 'node:fs/promises'
 import { basename, relative } from 'node:path'
 import type { Locale } from '../../shared/i18n/locale'
 import { ClassRoster, classCsv } from '../records/class-roster'
 import { listReportFiles, verifyReportFile } from '../records/report-files'
 import { RECORDS_WORDS, localTime } from '../../shared/records/words'
+import { writeFailure } from './cli-words'
+import { terminalField as f } from './terminal-text'
 
 export interface ReportCliIo {
   stdout(text: string): void
@@ -40,10 +43,10 @@ async function verify(files: string[], locale: Locale, io: ReportCliIo): Promise
     if (result.ok) {
       const r = result.report
       const done = r.labs.filter((l) => l.status === 'completed').length
-      io.stdout(`OK    ${file}  ${r.student.name} (${r.student.studentNumber}) · ${done}/${r.labs.length} ${w.cli.labs} · sha256 ${r.integrity.digest.slice(0, 16)}\n`)
+      io.stdout(`OK    ${f(file)}  ${f(r.student.name)} (${f(r.student.studentNumber)}) · ${done}/${r.labs.length} ${w.cli.labs} · sha256 ${r.integrity.digest.slice(0, 16)}\n`)
     } else {
       bad += 1
-      io.stdout(`FAIL  ${file}  ${w.rejection[result.code]}: ${result.detail}\n`)
+      io.stdout(`FAIL  ${f(file)}  ${w.rejection[result.code]}: ${f(result.detail)}\n`)
     }
   }
   return bad === 0 ? 0 : 1
@@ -71,7 +74,7 @@ async function summary(args: string[], locale: Locale, io: ReportCliIo): Promise
   }
   if (dir === null) throw new ReportUsageError('class summary needs a DIR')
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-    io.stderr(`virtlab: ${dir}: not a folder\n`)
+    io.stderr(`virtlab: ${f(dir)}: not a folder\n`)
     return 2
   }
   const w = RECORDS_WORDS[locale]
@@ -79,7 +82,7 @@ async function summary(args: string[], locale: Locale, io: ReportCliIo): Promise
   const files = await listReportFiles(dir)
   for (const file of files) roster.add(relative(dir, file), await verifyReportFile(file))
   const view = roster.view()
-  if (files.length === 0) io.stdout(`${w.cli.noFiles}: ${dir}\n`)
+  if (files.length === 0) io.stdout(`${w.cli.noFiles}: ${f(dir)}\n`)
   const rows = [...view.rows].sort((a, b) => a.student.className.localeCompare(b.student.className) || a.student.studentNumber.localeCompare(b.student.studentNumber))
   for (const r of rows) {
     const labs = view.labs.map((l) => {
@@ -87,14 +90,19 @@ async function summary(args: string[], locale: Locale, io: ReportCliIo): Promise
       return cell ? `${cell.passed}/${cell.total}` : '—'
     })
     io.stdout(
-      `${pad(r.student.studentNumber, 14)}${pad(r.student.name, 12)}${pad(r.student.className, 14)}${labs.map((t) => pad(t, 7)).join('')}${pad(r.verdict ? w.verdict[r.verdict] : w.cli.noVerdict, 14)}${localTime(r.completedAt)}\n`,
+      `${pad(f(r.student.studentNumber), 14)}${pad(f(r.student.name), 12)}${pad(f(r.student.className), 14)}${labs.map((t) => pad(t, 7)).join('')}${pad(r.verdict ? w.verdict[r.verdict] : w.cli.noVerdict, 14)}${localTime(r.completedAt)}\n`,
     )
   }
   io.stdout(`\n${view.rows.length} ${w.cli.students}, ${view.rejected.length} ${w.cli.rejected}\n`)
-  for (const bad of view.rejected) io.stdout(`FAIL  ${bad.file}  ${w.rejection[bad.code]}: ${bad.detail}\n`)
+  for (const bad of view.rejected) io.stdout(`FAIL  ${f(bad.file)}  ${w.rejection[bad.code]}: ${f(bad.detail)}\n`)
   if (csv) {
-    writeFileSync(csv, classCsv(view, locale, rows.map((r) => r.id)))
-    io.stderr(`${w.cli.csvWritten}: ${basename(csv)}\n`)
+    try {
+      await writeFile(csv, classCsv(view, locale, rows.map((r) => r.id)))
+    } catch (error) {
+      io.stderr(`virtlab: ${writeFailure(f(csv), error, locale)}\n`)
+      return 2
+    }
+    io.stderr(`${w.cli.csvWritten}: ${f(basename(csv))}\n`)
   }
   return view.rejected.length === 0 ? 0 : 1
 }

@@ -1,13 +1,16 @@
-import { writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+import type { Stats } from 'node:fs'
+import { stat, writeFile } from 'node:fs/promises'
+import { dirname, join, resolve } from 'node:path'
 import { userInfo } from 'node:os'
 import { localeFromSystem, type Locale } from '../../shared/i18n/locale'
 import type { HostReport } from '../../shared/host/report'
 import { CaptureFileError, redactCapture, replayCaptureFile, serializeCapture } from '../host/capture-file'
 import { collectCapture, currentEnvironment } from '../host/collect'
 import { evaluateCapture } from '../host/evaluate'
+import { CLI_WORDS, writeFailure } from './cli-words'
 import { formatReport } from './format-report'
 import { REPORT_USAGE, runReportCommand } from './report-commands'
+import { terminalField, terminalOutput, terminalText } from './terminal-text'
 
 export interface CliIo {
   stdout(text: string): void
@@ -49,6 +52,35 @@ interface CheckArgs {
 
 export class UsageError extends Error {}
 
+/** A file the CLI could not write: one clear line, exit 2. */
+export class CliWriteError extends Error {}
+
+/** Writes an output file; any failure becomes one line in the CLI's language. */
+export async function writeOutputFile(path: string, body: string, locale: Locale): Promise<void> {
+  try {
+    await writeFile(path, body)
+  } catch (error) {
+    throw new CliWriteError(writeFailure(terminalField(path), error, locale))
+  }
+}
+
+/** Before a long run: a target that is a folder, or in a folder that does not exist, fails now. */
+async function checkOutputPath(path: string, locale: Locale): Promise<void> {
+  const fail = (error: unknown): CliWriteError => new CliWriteError(writeFailure(terminalField(path), error, locale))
+  let info: Stats | null = null
+  try {
+    info = await stat(path)
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw fail(error)
+  }
+  if (info?.isDirectory()) throw fail({ code: 'EISDIR' })
+  if (info === null) {
+    const parent = await stat(dirname(resolve(path))).catch(() => null)
+    if (parent === null) throw fail({ code: 'ENOENT' })
+    if (!parent.isDirectory()) throw fail({ code: 'ENOTDIR' })
+  }
+}
+
 function parseCheckArgs(args: string[]): CheckArgs {
   const out: CheckArgs = { json: false, lang: null, capture: null, replay: null, verbose: false }
   for (let i = 0; i < args.length; i += 1) {
@@ -81,15 +113,16 @@ async function check(args: CheckArgs, io: CliIo): Promise<number> {
   const locale = args.lang ?? systemLocale()
   let report: HostReport
   if (args.replay) {
-    report = replayCaptureFile(args.replay)
+    report = await replayCaptureFile(args.replay)
   } else {
+    if (args.capture) await checkOutputPath(args.capture, locale)
     const started = Date.now()
     const capture = await collectCapture({ env: currentEnvironment(RESOURCES_DIR), appVersion: APP_VERSION })
     report = evaluateCapture(capture, { source: 'live', durationMs: Date.now() - started })
     if (args.capture) {
       const redacted = redactCapture(capture, [safeUserName()])
-      writeFileSync(args.capture, serializeCapture(redacted))
-      io.stderr(`${locale === 'zh-CN' ? '诊断文件已保存' : 'Capture saved'}: ${args.capture}\n`)
+      await writeOutputFile(args.capture, serializeCapture(redacted), locale)
+      io.stderr(`${CLI_WORDS.captureSaved[locale]}: ${terminalField(args.capture)}\n`)
     }
   }
   if (args.json) io.stdout(`${JSON.stringify(report, null, 2)}\n`)
@@ -105,9 +138,13 @@ function safeUserName(): string {
   }
 }
 
-/** Runs one CLI invocation; returns the exit code. Never throws. */
-export async function runCli(argv: string[], io: CliIo): Promise<number> {
+/**
+ * Runs one CLI invocation; returns the exit code. Never throws, never prints a stack trace (set
+ * VIRTLAB_DEBUG=1 for one). Everything written goes through the terminal sanitiser.
+ */
+export async function runCli(argv: string[], rawIo: CliIo): Promise<number> {
   const [command, ...rest] = argv
+  const io: CliIo = { stdout: (text) => rawIo.stdout(terminalOutput(text)), stderr: (text) => rawIo.stderr(terminalText(text)) }
   try {
     if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
       io.stdout(USAGE)
@@ -121,11 +158,13 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.stderr(`virtlab: ${error.message}\n\n${USAGE}`)
       return 2
     }
-    if (error instanceof CaptureFileError) {
-      io.stderr(`virtlab: ${error.message}\n`)
+    if (error instanceof CaptureFileError || error instanceof CliWriteError) {
+      io.stderr(`virtlab: ${terminalField(error.message)}\n`)
       return 2
     }
-    io.stderr(`virtlab: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`)
+    const locale = systemLocale()
+    const detail = process.env.VIRTLAB_DEBUG && error instanceof Error ? (error.stack ?? error.message) : terminalField(error instanceof Error ? error.message : String(error))
+    io.stderr(`virtlab: ${CLI_WORDS.unexpected[locale]}: ${detail}\n`)
     return 2
   }
 }

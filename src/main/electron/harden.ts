@@ -1,18 +1,7 @@
 import { shell, type Session, type WebContents } from 'electron'
 import { isAllowedExternalUrl } from '../../shared/app/app-info'
+import { isAppUrl } from '../ipc/app-origin'
 import type { Logger } from '../logging/logger'
-
-/** True when `target` is the app's own page (same file, or the dev server's origin). */
-export function isAppUrl(target: string, appEntry: string, devServerUrl?: string): boolean {
-  try {
-    const url = new URL(target)
-    if (devServerUrl && url.origin === new URL(devServerUrl).origin) return true
-    const entry = new URL(appEntry)
-    return url.protocol === 'file:' && url.pathname === entry.pathname
-  } catch {
-    return false
-  }
-}
 
 /** Denies every permission request (camera, notifications, geolocation, …): the app needs none. */
 export function hardenSession(session: Session): void {
@@ -27,16 +16,16 @@ export function hardenSession(session: Session): void {
  */
 export function hardenWebContents(
   contents: WebContents,
-  options: { appEntry: string; devServerUrl?: string; logger: Logger },
+  options: { devServerUrl?: string; logger: Logger },
 ): void {
-  const { appEntry, devServerUrl, logger } = options
+  const { devServerUrl, logger } = options
   contents.setWindowOpenHandler(({ url }) => {
     if (isAllowedExternalUrl(url)) void shell.openExternal(url)
     else logger.warn('Blocked window.open', url)
     return { action: 'deny' }
   })
   const guard = (event: { preventDefault(): void }, url: string): void => {
-    if (isAppUrl(url, appEntry, devServerUrl)) return
+    if (isAppUrl(url, devServerUrl)) return
     event.preventDefault()
     if (isAllowedExternalUrl(url)) void shell.openExternal(url)
     else logger.warn('Blocked navigation', url)

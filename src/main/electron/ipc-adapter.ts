@@ -1,22 +1,16 @@
 import { ipcMain, type IpcMainInvokeEvent } from 'electron'
 import { IpcError } from '../../shared/ipc/errors'
 import type { Router } from '../ipc/router'
-import { isTrustedSender } from '../ipc/sender-policy'
+import { isTrustedSender, type TrustedPage } from '../ipc/sender-policy'
 import type { Logger } from '../logging/logger'
 
-/** Binds every router channel to ipcMain.handle, refusing calls from frames that are not the app. */
-export function registerIpc(
-  router: Router,
-  options: { appEntry: string; devServerUrl?: string; logger: Logger },
-): () => void {
+/** Binds every router channel to ipcMain.handle, refusing calls from any frame but the main window's top frame. */
+export function registerIpc(router: Router, options: TrustedPage & { logger: Logger }): () => void {
   for (const channel of router.channels) {
     ipcMain.handle(channel, async (event: IpcMainInvokeEvent, ...args: unknown[]) => {
       const frame = event.senderFrame
-      const sender = {
-        url: frame?.url ?? '',
-        isMainFrame: frame !== null && frame !== undefined && frame === event.sender.mainFrame,
-      }
-      if (!isTrustedSender(sender, options.appEntry, options.devServerUrl)) {
+      const sender = { frame, url: frame?.url ?? '' }
+      if (!isTrustedSender(sender, options)) {
         options.logger.warn(`IPC ${channel}: refused call from ${sender.url || 'an unknown frame'}`)
         throw new IpcError('forbidden-sender', 'This frame may not call the app.')
       }

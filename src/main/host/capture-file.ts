@@ -1,4 +1,5 @@
-import { readFileSync, statSync } from 'node:fs'
+import { constants } from 'node:fs'
+import { open, stat } from 'node:fs/promises'
 import { basename } from 'node:path'
 import { CAPTURE_FORMAT, CAPTURE_VERSION, CaptureSchema, type Capture, type ProbeResult } from '../../shared/host/capture'
 import type { HostReport } from '../../shared/host/report'
@@ -81,16 +82,55 @@ export function serializeCapture(capture: Capture): string {
   return `${JSON.stringify(capture, null, 2)}\n`
 }
 
-/** Reads a capture file and gives the report its machine would get. Throws CaptureFileError. */
-export function replayCaptureFile(path: string): HostReport {
-  let text: string
+/**
+ * Reads a capture file's text off the main thread, refusing what is not a regular file before
+ * opening it (a FIFO would block forever; /dev/zero, even behind a symlink, never ends) and checking
+ * again on the opened descriptor (the path may have been swapped in between). Never reads more than
+ * `limit` bytes. Throws CaptureFileError.
+ */
+export async function readCaptureFile(path: string, limit = MAX_CAPTURE_BYTES): Promise<string> {
+  const name = basename(path)
+  const tooLarge = (): CaptureFileError => new CaptureFileError(`${name}: larger than ${Math.round(limit / 1024 / 1024)} MB`)
+  const unreadable = (error: unknown): CaptureFileError =>
+    new CaptureFileError(`${name}: cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`)
+  let info
   try {
-    if (statSync(path).size > MAX_CAPTURE_BYTES) throw new CaptureFileError(`${basename(path)}: larger than ${MAX_CAPTURE_BYTES / 1024 / 1024} MB`)
-    text = readFileSync(path, 'utf8')
+    info = await stat(path)
+  } catch (error) {
+    throw unreadable(error)
+  }
+  if (!info.isFile()) throw new CaptureFileError(`${name}: not a regular file`)
+  if (info.size > limit) throw tooLarge()
+  let handle
+  try {
+    // O_NONBLOCK: should a FIFO be swapped in after the check, opening it does not wait for a writer.
+    handle = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0))
+  } catch (error) {
+    throw unreadable(error)
+  }
+  try {
+    if (!(await handle.stat()).isFile()) throw new CaptureFileError(`${name}: not a regular file`)
+    const chunks: Buffer[] = []
+    let total = 0
+    for (;;) {
+      const chunk = Buffer.alloc(Math.min(1024 * 1024, limit + 1 - total))
+      const { bytesRead } = await handle.read(chunk, 0, chunk.length, null)
+      if (bytesRead === 0) break
+      chunks.push(chunk.subarray(0, bytesRead))
+      total += bytesRead
+      if (total > limit) throw tooLarge()
+    }
+    return new TextDecoder('utf-8').decode(Buffer.concat(chunks, total))
   } catch (error) {
     if (error instanceof CaptureFileError) throw error
-    throw new CaptureFileError(`${basename(path)}: cannot be read (${(error as Error).message})`)
+    throw unreadable(error)
+  } finally {
+    await handle.close().catch(() => undefined)
   }
-  const capture = parseCaptureText(text, basename(path))
+}
+
+/** Reads a capture file and gives the report its machine would get. Throws CaptureFileError. */
+export async function replayCaptureFile(path: string): Promise<HostReport> {
+  const capture = parseCaptureText(await readCaptureFile(path), basename(path))
   return evaluateCapture(capture, { source: 'replay', generatedAt: capture.capturedAt })
 }

@@ -104,7 +104,7 @@ export async function collectCapture(options: CollectOptions): Promise<Capture> 
     }
     const ctx1 = new CheckContext(platform, env.arch, probes)
     const stage2 = vmwareStage2(env, ctx1)
-    if (platform === 'win32' && !probes['win.processor']?.ok) stage2.push(systeminfoFallback())
+    if (platform === 'win32' && !probes['win.processor']?.ok) stage2.push(systeminfoFallback(env))
     pending.delete('vmware.stage2')
     await runAll(stage2)
     pending.delete('vmware.stage3')

@@ -16,8 +16,8 @@ export interface HostServicePorts {
   /** Asks where to save a file (the edge shows a dialog); null when cancelled. */
   readonly chooseSavePath: (defaultName: string) => Promise<string | null>
   readonly userNames: readonly string[]
-  /** Called with every finished report (the records store keeps snapshots). */
-  readonly onReport?: (report: HostReport) => void
+  /** Called with every finished report (the records store keeps snapshots); awaited, so the report is kept when runCheck returns. */
+  readonly onReport?: (report: HostReport) => void | Promise<void>
   /** .vmx files the student picked by hand. */
   readonly extraVmx?: () => readonly string[]
   /** For tests: replace the live collector. */
@@ -60,7 +60,7 @@ export function createHostService(ports: HostServicePorts): HostService {
     const report = evaluateCapture(capture, { source: 'live', durationMs: Date.now() - started })
     last = { capture, report }
     ports.logger.info(`Host check finished in ${report.durationMs} ms: ${report.verdict.status}`)
-    ports.onReport?.(report)
+    await ports.onReport?.(report)
     return report
   }
 

@@ -1,35 +1,29 @@
+import { isAppUrl } from './app-origin'
+
 /** What the edge knows about the frame that sent an IPC message. */
 export interface SenderInfo {
+  /** The sending frame object (Electron's WebFrameMain); compared by identity. */
+  readonly frame: unknown
   /** URL of the sending frame. */
   readonly url: string
-  /** True when the message came from the window's top frame (not an iframe). */
-  readonly isMainFrame: boolean
+}
+
+export interface TrustedPage {
+  /** The main window's main frame, or null when there is no window. */
+  readonly mainFrame: () => unknown
+  /** The electron-vite dev server (development only). */
+  readonly devServerUrl?: string
 }
 
 /**
- * Only the app's own top-level page may call main. In production that is a file:// URL inside the
- * app bundle (`appEntry`); in development, the electron-vite dev server origin.
+ * Only the main window's own top frame may call main: the sending frame must BE that frame (not an
+ * iframe, not another window), and it must still show the app (app://app/…, or the dev server in
+ * development) — a frame that navigated away keeps its identity but loses its trust. No file path is
+ * compared, so the install folder's drive-letter case or a `%` in it changes nothing.
  */
-export function isTrustedSender(sender: SenderInfo, appEntry: string, devServerUrl?: string): boolean {
-  if (!sender.isMainFrame) return false
-  let url: URL
-  try {
-    url = new URL(sender.url)
-  } catch {
-    return false
-  }
-  if (devServerUrl) {
-    try {
-      if (url.origin === new URL(devServerUrl).origin) return true
-    } catch {
-      /* ignore a malformed dev URL */
-    }
-  }
-  let entry: URL
-  try {
-    entry = new URL(appEntry)
-  } catch {
-    return false
-  }
-  return url.protocol === 'file:' && entry.protocol === 'file:' && url.pathname === entry.pathname
+export function isTrustedSender(sender: SenderInfo, trusted: TrustedPage): boolean {
+  if (sender.frame === null || sender.frame === undefined) return false
+  const mainFrame = trusted.mainFrame()
+  if (mainFrame === null || mainFrame === undefined || sender.frame !== mainFrame) return false
+  return isAppUrl(sender.url, trusted.devServerUrl)
 }

@@ -1,7 +1,7 @@
 import canonicalize from 'canonicalize'
 import { createHash } from 'node:crypto'
 import type { RejectionCode } from '../../shared/records/class-view'
-import { LAB_REPORT_SCHEMA, LabReportSchema, REPORT_MAX_BYTES, type LabReport, type ReportBody } from '../../shared/records/report'
+import { LAB_REPORT_SCHEMA, LabReportSchema, REPORT_MAX_BYTES, reportImplausibility, type LabReport, type ReportBody } from '../../shared/records/report'
 
 /**
  * The report's integrity digest: SHA-256 over the RFC 8785 (JCS) serialization of the report
@@ -35,7 +35,7 @@ function fail(code: RejectionCode, detail: string): VerifyResult {
  * Checks one report file's text: size, JSON, schema id, every field, then the digest — computed
  * over the object as it was read (never over a re-parsed copy), so any change shows.
  */
-export function verifyReportText(text: string): VerifyResult {
+export function verifyReportText(text: string, now: Date = new Date()): VerifyResult {
   if (text.length > REPORT_MAX_BYTES || Buffer.byteLength(text, 'utf8') > REPORT_MAX_BYTES) {
     return fail('too-large', `larger than ${REPORT_MAX_BYTES / 1024 / 1024} MB`)
   }
@@ -45,10 +45,10 @@ export function verifyReportText(text: string): VerifyResult {
   } catch (error) {
     return fail('not-json', (error as Error).message.slice(0, 300))
   }
-  return verifyReportValue(raw)
+  return verifyReportValue(raw, now)
 }
 
-export function verifyReportValue(raw: unknown): VerifyResult {
+export function verifyReportValue(raw: unknown, now: Date = new Date()): VerifyResult {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return fail('not-a-report', 'not a JSON object')
   const schema = (raw as { schema?: unknown }).schema
   if (typeof schema !== 'string' || !schema.startsWith('virtlab.lab-report/')) {
@@ -73,5 +73,8 @@ export function verifyReportValue(raw: unknown): VerifyResult {
   if (digest !== integrity.digest) {
     return fail('digest-mismatch', `recorded ${integrity.digest.slice(0, 12)}…, the content gives ${digest.slice(0, 12)}…`)
   }
+  // Sealed, yet impossible: refused with its own reason (a tool can recompute the digest).
+  const implausible = reportImplausibility(parsed.data, now)
+  if (implausible) return fail(implausible.code, implausible.detail)
   return { ok: true, report: parsed.data }
 }

@@ -16,7 +16,7 @@ import {
   type StoredStep,
 } from '../../shared/records/store-data'
 import type { Logger } from '../logging/logger'
-import { JsonFileStore, type StoreRecovery } from '../storage/json-file-store'
+import { DurableValue, JsonFileStore, type AtomicWrite, type StoreRecovery } from '../storage/json-file-store'
 import type { ProgressPort } from './progress-port'
 
 export const RECORDS_FILE = 'records.json'
@@ -32,6 +32,9 @@ export interface RecordsStoreOptions {
   readonly logger: Logger
   /** For tests: the clock used for moved-aside names and host snapshots without a time. */
   readonly now?: () => Date
+  /** For tests: the atomic write, and the waits between retries of a refused rename. */
+  readonly write?: AtomicWrite
+  readonly retryDelaysMs?: readonly number[]
 }
 
 /** write-file-atomic's temp files (`records.json.<number>`) left behind by a killed writer. */
@@ -110,14 +113,23 @@ export function hostSnapshot(report: HostReport, now: () => Date = () => new Dat
  * resolves only once its change is on disk. One writer: the app's single-instance lock.
  */
 export class RecordsStore implements ProgressPort {
-  private data: RecordsData
+  private readonly value: DurableValue<RecordsData>
   private readonly store: JsonFileStore<RecordsData>
-  /** Set when the file was unusable at start and was moved aside (kept, never deleted). */
+  /**
+   * Set when the file was unusable at start: moved aside (kept, never deleted), or — when it could
+   * not even be moved, or the folder cannot be made — left alone, and the records are read-only.
+   */
   readonly recovery: StoreRecovery | null
 
   constructor(private readonly options: RecordsStoreOptions) {
-    mkdirSync(options.userDataDir, { recursive: true })
-    removeStaleTempFiles(options.userDataDir, options.logger)
+    let folderProblem: string | null = null
+    try {
+      mkdirSync(options.userDataDir, { recursive: true })
+    } catch (error) {
+      // The user-data "folder" is a file (ENOTDIR/EEXIST), or may not be created (EACCES).
+      folderProblem = `the folder cannot be used: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`
+    }
+    if (folderProblem === null) removeStaleTempFiles(options.userDataDir, options.logger)
     this.store = new JsonFileStore<RecordsData>({
       path: join(options.userDataDir, RECORDS_FILE),
       schema: RecordsDataSchema,
@@ -126,64 +138,73 @@ export class RecordsStore implements ProgressPort {
       migrations: RECORDS_MIGRATIONS,
       logger: options.logger,
       now: options.now,
+      write: options.write,
+      retryDelaysMs: options.retryDelaysMs,
     })
     const loaded = this.store.load()
-    this.data = loaded.data
-    this.recovery = loaded.recovered
+    this.value = new DurableValue(this.store, loaded.data)
+    if (loaded.recovered === null && folderProblem !== null) {
+      this.store.refuseWrites(folderProblem)
+      this.recovery = { movedTo: this.store.path, reason: folderProblem, readOnly: true }
+    } else this.recovery = loaded.recovered
   }
 
   get path(): string {
     return this.store.path
   }
 
+  /** True when nothing can be saved this session (see `recovery`). */
+  get readOnly(): boolean {
+    return this.store.readOnly
+  }
+
   /** The current records (do not mutate). */
   get current(): Readonly<RecordsData> {
-    return this.data
+    return this.value.value
   }
 
   profile(): StudentProfile | null {
-    return this.data.profile
+    return this.value.value.profile
   }
 
   async setProfile(profile: StudentProfile): Promise<StudentProfile> {
-    this.data = { ...this.data, profile: { ...profile } }
-    await this.commit()
+    await this.commit((data) => ({ ...data, profile: { ...profile } }))
     return profile
   }
 
   async recordStep(attempt: StepAttempt): Promise<void> {
     const stored: StoredAttempt = { passed: attempt.passed, at: attempt.at, verification: storedVerification(attempt.verification) }
-    const lab = this.data.labs[attempt.labId] ?? {}
-    const prev: StoredStep | undefined = lab[attempt.stepId]
-    const firstPass = attempt.passed && !prev?.passedAt
-    const next: StoredStep = StoredStepSchema.parse({
-      attempts: (prev?.attempts ?? 0) + 1,
-      firstAt: prev && prev.firstAt < attempt.at ? prev.firstAt : attempt.at,
-      lastAt: prev && prev.lastAt > attempt.at ? prev.lastAt : attempt.at,
-      passedAt: prev?.passedAt ?? (attempt.passed ? attempt.at : null),
-      passedAttempt: firstPass ? stored : (prev?.passedAttempt ?? null),
-      recent: [...(prev?.recent ?? []), stored].slice(-LIMITS.history),
+    await this.commit((data) => {
+      const lab = data.labs[attempt.labId] ?? {}
+      const prev: StoredStep | undefined = lab[attempt.stepId]
+      const firstPass = attempt.passed && !prev?.passedAt
+      const next: StoredStep = StoredStepSchema.parse({
+        attempts: (prev?.attempts ?? 0) + 1,
+        firstAt: prev && prev.firstAt < attempt.at ? prev.firstAt : attempt.at,
+        lastAt: prev && prev.lastAt > attempt.at ? prev.lastAt : attempt.at,
+        passedAt: prev?.passedAt ?? (attempt.passed ? attempt.at : null),
+        passedAttempt: firstPass ? stored : (prev?.passedAttempt ?? null),
+        recent: [...(prev?.recent ?? []), stored].slice(-LIMITS.history),
+      })
+      return { ...data, labs: { ...data.labs, [attempt.labId]: { ...lab, [attempt.stepId]: next } } }
     })
-    this.data = { ...this.data, labs: { ...this.data.labs, [attempt.labId]: { ...lab, [attempt.stepId]: next } } }
-    await this.commit()
   }
 
   async recordQuiz(result: QuizResult): Promise<void> {
-    this.data = { ...this.data, quizzes: [...this.data.quizzes, structuredClone(result)].slice(-MAX_STORED_QUIZZES) }
-    await this.commit()
+    const copy = structuredClone(result)
+    await this.commit((data) => ({ ...data, quizzes: [...data.quizzes, copy].slice(-MAX_STORED_QUIZZES) }))
   }
 
   /** Keeps a finished host check (partial progress reports are not kept). */
   async recordHostReport(report: HostReport): Promise<void> {
     if (report.partial) return
     const snapshot = hostSnapshot(report, this.options.now)
-    this.data = { ...this.data, hostChecks: [...this.data.hostChecks, snapshot].slice(-LIMITS.hostChecks) }
-    await this.commit()
+    await this.commit((data) => ({ ...data, hostChecks: [...data.hostChecks, snapshot].slice(-LIMITS.hostChecks) }))
   }
 
   labProgress(): LabProgress {
     const out: LabProgress = {}
-    for (const [labId, steps] of Object.entries(this.data.labs)) {
+    for (const [labId, steps] of Object.entries(this.value.value.labs)) {
       out[labId] = {}
       for (const [stepId, s] of Object.entries(steps)) {
         out[labId][stepId] = { status: s.passedAt ? 'passed' : 'failed', attempts: s.attempts, lastAt: s.lastAt, passedAt: s.passedAt }
@@ -193,11 +214,12 @@ export class RecordsStore implements ProgressPort {
   }
 
   quizResults(): readonly QuizResult[] {
-    return structuredClone(this.data.quizzes)
+    return structuredClone(this.value.value.quizzes)
   }
 
-  private async commit(): Promise<void> {
-    await this.store.save(this.data)
+  /** One change at a time, on the latest data; memory changes only once the change is on disk. */
+  private async commit(change: (data: RecordsData) => RecordsData): Promise<void> {
+    await this.value.update(change)
     fsyncDir(this.options.userDataDir)
   }
 }

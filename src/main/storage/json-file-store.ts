@@ -1,13 +1,38 @@
-import { existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs'
+import { existsSync, readFileSync, renameSync } from 'node:fs'
+import { mkdir } from 'node:fs/promises'
 import { basename, dirname, extname, join } from 'node:path'
 import writeFileAtomic from 'write-file-atomic'
 import type { z } from 'zod'
 import type { Logger } from '../logging/logger'
+import { withRetry } from './retry'
 
-/** A store file that could not be used and was moved aside (kept, never deleted). */
+/**
+ * A store file that could not be used at start. Normally it was moved aside (kept, never deleted)
+ * and the app starts from defaults; when even that failed (`readOnly`), the file stays where it is
+ * and nothing is written to it this session.
+ */
 export interface StoreRecovery {
+  /** Where the unusable file now is (its own path when it could not be moved). */
   readonly movedTo: string
   readonly reason: string
+  /** True when the store could not be moved aside: the app runs from defaults and writes nothing. */
+  readonly readOnly: boolean
+}
+
+/** Thrown by `save` when the store is read-only for this session. */
+export class StoreReadOnlyError extends Error {
+  constructor(path: string, reason: string) {
+    super(`${basename(path)} is read-only this session (${reason}); nothing was saved`)
+    this.name = 'StoreReadOnlyError'
+  }
+}
+
+/** Writes `body` to `path` atomically. Tests replace it to play antivirus. */
+export type AtomicWrite = (path: string, body: string) => Promise<void>
+
+const defaultWrite: AtomicWrite = async (path, body) => {
+  await mkdir(dirname(path), { recursive: true })
+  await writeFileAtomic(path, body, { encoding: 'utf8', fsync: true })
 }
 
 export interface StoreOptions<T> {
@@ -21,6 +46,10 @@ export interface StoreOptions<T> {
   readonly logger: Logger
   /** For tests: the clock used to name moved-aside files. */
   readonly now?: () => Date
+  /** For tests: the atomic write (temp file, fsync, rename). */
+  readonly write?: AtomicWrite
+  /** For tests: the waits between retries of a refused rename. */
+  readonly retryDelaysMs?: readonly number[]
 }
 
 interface Envelope {
@@ -28,13 +57,19 @@ interface Envelope {
   data: unknown
 }
 
+function errorCode(error: unknown): string | undefined {
+  return (error as NodeJS.ErrnoException | null)?.code
+}
+
 /**
- * One JSON document on disk, versioned and validated. Writes are atomic (temp file, fsync, rename)
- * and serialized; a file that cannot be parsed, fails validation or comes from a newer app is moved
- * aside with a timestamp and reported — never silently reset.
+ * One JSON document on disk, versioned and validated. Writes are atomic (temp file, fsync, rename),
+ * serialized, and retried a few times when Windows refuses the rename (an antivirus or the indexer
+ * holding the file: EPERM, EBUSY, EACCES). A file that cannot be read or parsed, fails validation or
+ * comes from a newer app is moved aside with a timestamp and reported — never silently reset.
  */
 export class JsonFileStore<T> {
   private queue: Promise<void> = Promise.resolve()
+  private readOnlyReason: string | null = null
 
   constructor(private readonly options: StoreOptions<T>) {}
 
@@ -42,20 +77,29 @@ export class JsonFileStore<T> {
     return this.options.path
   }
 
+  /** True when the store could not be used nor moved aside: `save` refuses. */
+  get readOnly(): boolean {
+    return this.readOnlyReason !== null
+  }
+
+  /** Marks the store read-only for this session (e.g. its folder cannot be created). */
+  refuseWrites(reason: string): void {
+    this.readOnlyReason = reason
+  }
+
   load(): { data: T; recovered: StoreRecovery | null } {
-    const { path, logger } = this.options
+    const { path } = this.options
     let text: string
     try {
       text = readFileSync(path, 'utf8')
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { data: this.options.defaults(), recovered: null }
-      throw error
+      if (errorCode(error) === 'ENOENT') return { data: this.options.defaults(), recovered: null }
+      // EISDIR (a folder where the file should be), ENOTDIR (the user-data "folder" is a file), EACCES…
+      return this.recover(`cannot be read: ${errorCode(error) ?? (error as Error).message}`)
     }
     const problem = this.interpret(text)
     if (problem.ok) return { data: problem.data, recovered: null }
-    const movedTo = this.moveAside()
-    logger.error(`Store ${path} could not be used (${problem.reason}); kept as ${movedTo}`)
-    return { data: this.options.defaults(), recovered: { movedTo, reason: problem.reason } }
+    return this.recover(problem.reason)
   }
 
   /** Writes the whole document atomically. Concurrent calls are applied in order. */
@@ -63,12 +107,30 @@ export class JsonFileStore<T> {
     const checked = this.options.schema.parse(data)
     const body = `${JSON.stringify({ schemaVersion: this.options.version, data: checked } satisfies Envelope, null, 2)}\n`
     const run = async (): Promise<void> => {
-      mkdirSync(dirname(this.options.path), { recursive: true })
-      await writeFileAtomic(this.options.path, body, { encoding: 'utf8', fsync: true })
+      if (this.readOnlyReason !== null) throw new StoreReadOnlyError(this.options.path, this.readOnlyReason)
+      const write = this.options.write ?? defaultWrite
+      await withRetry(() => write(this.options.path, body), {
+        retryable: (error) => ['EPERM', 'EBUSY', 'EACCES'].includes(errorCode(error) ?? ''),
+        delaysMs: this.options.retryDelaysMs,
+        onRetry: (error, attempt) => this.options.logger.warn(`Store ${this.options.path}: write refused (${errorCode(error)}), retry ${attempt}`),
+      })
     }
     const next = this.queue.then(run, run)
     this.queue = next.catch(() => undefined)
     return next
+  }
+
+  private recover(reason: string): { data: T; recovered: StoreRecovery } {
+    const { path, logger } = this.options
+    try {
+      const movedTo = this.moveAside()
+      logger.error(`Store ${path} could not be used (${reason}); kept as ${movedTo}`)
+      return { data: this.options.defaults(), recovered: { movedTo, reason, readOnly: false } }
+    } catch (error) {
+      this.readOnlyReason = reason
+      logger.error(`Store ${path} could not be used (${reason}) nor moved aside (${errorCode(error) ?? (error as Error).message}); read-only this session`)
+      return { data: this.options.defaults(), recovered: { movedTo: path, reason, readOnly: true } }
+    }
   }
 
   private interpret(text: string): { ok: true; data: T } | { ok: false; reason: string } {
@@ -117,5 +179,35 @@ export class JsonFileStore<T> {
     for (let n = 2; existsSync(target); n += 1) target = join(dirname(path), `${stem}.corrupt-${stamp}-${n}${ext}`)
     renameSync(path, target)
     return target
+  }
+}
+
+/**
+ * A value kept in a JsonFileStore. Updates run one at a time, each on the value the previous one
+ * left; memory changes only once the disk write has succeeded, so a failed write never shows as saved.
+ */
+export class DurableValue<T> {
+  private queue: Promise<unknown> = Promise.resolve()
+
+  constructor(
+    private readonly store: JsonFileStore<T>,
+    private current: T,
+  ) {}
+
+  get value(): T {
+    return this.current
+  }
+
+  /** Applies `change` to the latest value, writes it, then keeps it; resolves with the new value. */
+  update(change: (current: T) => T): Promise<T> {
+    const run = async (): Promise<T> => {
+      const next = change(this.current)
+      await this.store.save(next)
+      this.current = next
+      return next
+    }
+    const done = this.queue.then(run, run)
+    this.queue = done.catch(() => undefined)
+    return done
   }
 }

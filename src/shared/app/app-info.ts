@@ -21,7 +21,7 @@ export const SettingsStateSchema = z
     settings: SettingsSchema,
     effectiveLocale: LocaleSchema,
     /** Set when the settings file was unusable at start and was moved aside (kept, not deleted). */
-    recovery: z.object({ movedTo: z.string(), reason: z.string() }).strict().nullable(),
+    recovery: z.object({ movedTo: z.string(), reason: z.string(), readOnly: z.boolean() }).strict().nullable(),
   })
   .strict()
 export type SettingsState = z.infer<typeof SettingsStateSchema>

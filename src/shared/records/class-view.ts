@@ -12,6 +12,9 @@ export const REJECTION_CODES = [
   'unsupported-version',
   'invalid',
   'digest-mismatch',
+  'steps-mismatch',
+  'empty-completed',
+  'future-date',
   'duplicate-file',
   'duplicate-student',
 ] as const

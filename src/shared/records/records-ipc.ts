@@ -6,7 +6,7 @@ import { StudentProfileSchema } from './profile'
 import { LabReportSchema, RecordsContentSchema } from './report'
 
 /** The records store could not be used at start and was kept aside under this name. */
-export const RecordsRecoverySchema = z.object({ movedTo: z.string(), reason: z.string() }).strict()
+export const RecordsRecoverySchema = z.object({ movedTo: z.string(), reason: z.string(), readOnly: z.boolean() }).strict()
 
 /** What the Records page shows: who, what the records hold, and whether the store had to be set aside. */
 export const RecordsOverviewSchema = z

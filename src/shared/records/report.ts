@@ -173,6 +173,34 @@ export const IntegritySchema = z
 export const LabReportSchema = ReportBodySchema.extend({ integrity: IntegritySchema }).strict()
 export type LabReport = z.infer<typeof LabReportSchema>
 
+/** How far in the future a report's `generatedAt` may be: clocks and time zones set wrong on either machine. */
+export const CLOCK_SKEW_MS = 24 * 60 * 60 * 1000
+
+/** A report that passes the schema but cannot be true. */
+export interface ReportImplausibility {
+  readonly code: 'steps-mismatch' | 'empty-completed' | 'future-date'
+  readonly detail: string
+}
+
+/**
+ * Checks what the schema cannot: a lab with more passed steps than steps, a “completed” lab
+ * without steps, a report made in the future (a year-9999 date would win every duplicate tie).
+ */
+export function reportImplausibility(report: Pick<ReportBody, 'generatedAt' | 'labs'>, now: Date): ReportImplausibility | null {
+  for (const [i, lab] of report.labs.entries()) {
+    const passedSteps = lab.steps.filter((s) => s.status === 'passed').length
+    if (lab.passedCount > lab.stepCount || passedSteps > lab.stepCount || lab.steps.length > lab.stepCount) {
+      return { code: 'steps-mismatch', detail: `labs[${i}] (${lab.id}): ${Math.max(lab.passedCount, passedSteps)} passed of ${lab.stepCount} steps` }
+    }
+    if (lab.status === 'completed' && lab.stepCount === 0) return { code: 'empty-completed', detail: `labs[${i}] (${lab.id}): completed with 0 steps` }
+  }
+  const generated = Date.parse(report.generatedAt)
+  if (!(generated <= now.getTime() + CLOCK_SKEW_MS)) {
+    return { code: 'future-date', detail: `generatedAt ${report.generatedAt.slice(0, 40)} is after ${new Date(now.getTime() + CLOCK_SKEW_MS).toISOString()}` }
+  }
+  return null
+}
+
 /** What the records know about the course's labs and lessons (titles, step order). */
 export interface RecordsCatalog {
   readonly labs: readonly {

@@ -13,7 +13,9 @@ import {
   resolveBesideVmx,
   vmSettings,
 } from '../interpret/vmware'
+import { diskPathInVmFolder } from '../local-path'
 import { decodeVmx } from './decode'
+import { windowsSystemTool } from './system-tools'
 import type { ProbeEnvironment, ProbeSpec } from './spec'
 
 /**
@@ -284,6 +286,8 @@ export function vmwareStage3(env: ProbeEnvironment, ctx: CheckContext): ProbeSpe
     const vmxPath = id.slice('vmware.vmx:'.length)
     const disk = vmSettings(vmxPath, parseVmx(text)).diskFile
     if (!disk) continue
+    // Only a disk inside the VM's own folder is read: never an absolute, `..`, UNC or device path.
+    if (diskPathInVmFolder(vmxPath, disk.trim(), windows) === null) continue
     const path = resolveBesideVmx(vmxPath, disk)
     addUnlessPresent(out, have, { id: `vmware.vmdk:${path}`, kind: 'file', path, decode: 'vmdk-descriptor', maxBytes: VMDK_MAX_BYTES }, windows)
   }
@@ -305,7 +309,7 @@ export function guestPingProbes(env: ProbeEnvironment, ctx: CheckContext): Probe
     seen.add(ip)
     out.push(
       env.platform === 'win32'
-        ? { id: `vmware.ping:${ip}`, kind: 'command', command: 'ping', args: ['-n', '1', '-w', '1000', ip], timeoutMs: 4000 }
+        ? { id: `vmware.ping:${ip}`, kind: 'command', command: windowsSystemTool(env, 'PING.EXE'), args: ['-n', '1', '-w', '1000', ip], timeoutMs: 4000 }
         : { id: `vmware.ping:${ip}`, kind: 'command', command: 'ping', args: ['-c', '1', '-W', '1', ip], timeoutMs: 4000 },
     )
   }

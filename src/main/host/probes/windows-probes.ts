@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process'
 import { join } from 'node:path'
 import type { ProbeResult } from '../../../shared/host/capture'
 import type { ProbeEnvironment, ProbeSpec } from './spec'
+import { windowsSystemTool } from './system-tools'
 
 /** The probe ids the PowerShell host probe answers, in the order of resources/windows/host-probe.ps1. */
 export const WINDOWS_PROBE_IDS = [
@@ -53,8 +54,7 @@ export function splitWindowsProbeOutput(stdout: string, durationMs: number): Rec
 
 export function windowsProbes(env: ProbeEnvironment): ProbeSpec[] {
   const script = join(env.resourcesDir, 'windows', 'host-probe.ps1')
-  const systemRoot = env.env.SystemRoot ?? 'C:\\Windows'
-  const powershell = join(systemRoot, 'System32', 'WindowsPowerShell', 'v1.0', 'powershell.exe')
+  const powershell = windowsSystemTool(env, 'WindowsPowerShell\\v1.0\\powershell.exe')
   return [
     {
       id: 'win.host-probe',
@@ -85,14 +85,15 @@ export function windowsProbes(env: ProbeEnvironment): ProbeSpec[] {
 }
 
 /** Only when the PowerShell probe failed: `systeminfo`, whose labels are read in zh-CN and en only. */
-export function systeminfoFallback(): ProbeSpec {
+export function systeminfoFallback(env: Pick<ProbeEnvironment, 'env'> = { env: process.env }): ProbeSpec {
+  const systeminfo = windowsSystemTool(env, 'systeminfo.exe')
   return {
     id: 'win.systeminfo',
     kind: 'custom',
     run: (signal) =>
       new Promise((resolve) => {
         const started = Date.now()
-        execFile('systeminfo', [], { timeout: 20_000, windowsHide: true, shell: false, encoding: 'buffer', signal }, (error, stdout) => {
+        execFile(systeminfo, [], { timeout: 20_000, windowsHide: true, shell: false, encoding: 'buffer', signal }, (error, stdout) => {
           const durationMs = Date.now() - started
           if (error && stdout.length === 0) {
             resolve({ ok: false, error: { kind: 'failed', message: error.message }, durationMs })

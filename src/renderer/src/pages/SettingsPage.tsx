@@ -25,7 +25,11 @@ export function SettingsPage(): React.JSX.Element {
     <Space direction="vertical" size="large" style={{ width: '100%', maxWidth: 880 }}>
       {holder}
       {settings.recovery && (
-        <Alert type="warning" showIcon message={fmt(t.settingsRecovered, { path: settings.recovery.movedTo })} />
+        <Alert
+          type="warning"
+          showIcon
+          message={fmt(settings.recovery.readOnly ? t.settingsReadOnly : t.settingsRecovered, { path: settings.recovery.movedTo })}
+        />
       )}
       <Card title={t.title}>
         <Form layout="vertical">

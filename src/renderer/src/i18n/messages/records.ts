@@ -28,6 +28,8 @@ export const recordsMessages = defineMessages(
     recovered: {
       title: '学习记录文件已损坏，已另行保存',
       body: '原文件无法读取（{reason}），已完整保留为 {path}，没有删除任何内容。从现在起的新记录会写入新文件。请把旧文件发给老师或助教以便恢复。',
+      readOnlyTitle: '学习记录无法保存，本次只能查看',
+      readOnlyBody: '记录文件 {path} 无法使用，也无法移到一旁，所以原样保留。本次运行不会保存任何新记录。请关闭程序，确认这个位置是一个文件、它所在的用户数据位置是一个文件夹；仍有问题请联系老师或助教。',
     },
     page: {
       intro: '这里是你的全部学习记录：每个实验步骤的完成情况、验证方式和时间，主机检测结果，以及课程测验成绩。每次记录都会立即安全写入磁盘。',
@@ -143,6 +145,8 @@ export const recordsMessages = defineMessages(
     recovered: {
       title: 'Your records file was damaged and has been kept aside',
       body: 'The file could not be read ({reason}). It was kept, unchanged, as {path}; nothing was deleted. New records go to a new file from now on. Please send the old file to your teacher or TA so it can be recovered.',
+      readOnlyTitle: 'Your records cannot be saved: view only this time',
+      readOnlyBody: 'The records file {path} cannot be used and could not be moved aside, so it was left as it is. Nothing new is saved while the app runs like this. Close the app and check that this path is a file and that the user-data location holding it is a folder; if the problem stays, ask your teacher or TA.',
     },
     page: {
       intro: "All your records: each lab step's outcome, how it was verified and when, your host checks, and your lesson quiz scores. Every record is written safely to disk at once.",

@@ -13,6 +13,7 @@ export const settingsMessages = defineMessages(
     saved: '已保存',
     saveFailed: '保存失败：{reason}',
     settingsRecovered: '设置文件已损坏，已另存为 {path}，现使用默认设置。',
+    settingsReadOnly: '设置文件 {path} 无法使用，也无法移到一旁。本次使用默认设置，修改不会被保存。',
     about: {
       title: '关于',
       version: '版本',
@@ -33,6 +34,7 @@ export const settingsMessages = defineMessages(
     saved: 'Saved',
     saveFailed: 'Could not save: {reason}',
     settingsRecovered: 'The settings file was damaged; it was kept as {path} and defaults are in use.',
+    settingsReadOnly: 'The settings file {path} cannot be used and could not be moved aside. Defaults are in use this time and changes are not saved.',
     about: {
       title: 'About',
       version: 'Version',

@@ -5,7 +5,7 @@ import type { HostReport } from '../../../../shared/host/report'
 import type { LabSummary, LabView, VerifyInput, VerifyResult } from '../../../../shared/labs/view'
 import type { Answer } from '../../../../shared/lessons/view'
 import { api, describeApiError } from '../../api/client'
-import { hrefFor } from '../../app/routes'
+import { hrefFor, parseHash } from '../../app/routes'
 import { fmt } from '../../i18n/define'
 import { useLocale, useMessages } from '../../i18n/locale-context'
 import { labsMessages } from '../../i18n/messages/labs'
@@ -18,6 +18,15 @@ function keyBelongsToControl(target: EventTarget | null): boolean {
   const tag = target.tagName
   if (tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || tag === 'BUTTON' || tag === 'A') return true
   return target.closest('.ant-select, .ant-radio-wrapper, .ant-checkbox-wrapper, [role="combobox"], [role="listbox"]') !== null
+}
+
+/**
+ * The step the address names right now. The address changes at once; React draws the new step a
+ * little later (much later on a loaded laptop), and a key or click can arrive in between.
+ */
+function addressedStep(lab: LabView): number {
+  const { page, rest } = parseHash(window.location.hash)
+  return page === 'labs' && rest[0] === lab.id ? lab.steps.findIndex((s) => s.id === rest[1]) : -1
 }
 
 export function LabRunner(props: { labId: string; stepId: string | null }): React.JSX.Element {
@@ -82,9 +91,18 @@ export function LabRunner(props: { labId: string; stepId: string | null }): Reac
     (index: number) => {
       if (!lab) return
       const target = lab.steps[Math.max(0, Math.min(lab.steps.length - 1, index))]
-      if (target && target.id !== props.stepId) window.location.hash = hrefFor('labs', lab.id, target.id)
+      if (target && addressedStep(lab) !== lab.steps.indexOf(target)) window.location.hash = hrefFor('labs', lab.id, target.id)
     },
-    [lab, props.stepId],
+    [lab],
+  )
+  /** One step on from where the address is, not from the step drawn last (keys faster than renders). */
+  const move = useCallback(
+    (delta: number) => {
+      if (!lab) return
+      const current = addressedStep(lab)
+      if (current >= 0) go(current + delta)
+    },
+    [lab, go],
   )
 
   const verify = useCallback(
@@ -128,27 +146,28 @@ export function LabRunner(props: { labId: string; stepId: string | null }): Reac
     if (allPassed) completeRef.current?.scrollIntoView?.({ block: 'start', behavior: 'smooth' })
   }, [allPassed])
 
-  // ←/→ or K/J move between steps; Enter runs the step's automatic check.
+  // ←/→ or K/J move between steps; Enter runs the automatic check of the step in the address.
   useEffect(() => {
     const onKey = (event: KeyboardEvent): void => {
       if (event.altKey || event.ctrlKey || event.metaKey || event.defaultPrevented) return
       if (keyBelongsToControl(event.target)) return
       if (document.querySelector('.ant-modal-wrap, .ant-select-dropdown:not(.ant-select-dropdown-hidden)')) return
       const key = event.key
+      const current = lab ? lab.steps[addressedStep(lab)] : undefined
       if (key === 'ArrowRight' || key === 'j' || key === 'J') {
         event.preventDefault()
-        go(stepIndex + 1)
+        move(1)
       } else if (key === 'ArrowLeft' || key === 'k' || key === 'K') {
         event.preventDefault()
-        go(stepIndex - 1)
-      } else if (key === 'Enter' && step?.check.kind === 'auto') {
+        move(-1)
+      } else if (key === 'Enter' && current?.check.kind === 'auto') {
         event.preventDefault()
-        void verify(step.id, { kind: 'auto' })
+        void verify(current.id, { kind: 'auto' })
       }
     }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
-  }, [go, stepIndex, step, verify])
+  }, [lab, move, verify])
 
   if (loadError)
     return (
@@ -188,7 +207,7 @@ export function LabRunner(props: { labId: string; stepId: string | null }): Reac
   const primaryAction = (): void => {
     if (passed) {
       if (last) completeRef.current?.scrollIntoView?.({ block: 'start', behavior: 'smooth' })
-      else go(stepIndex + 1)
+      else move(1)
     } else if (step.check.kind === 'auto') void verify(step.id, { kind: 'auto' })
     else document.querySelector('[data-testid="step-check"]')?.scrollIntoView({ block: 'center', behavior: 'smooth' })
   }
@@ -290,7 +309,7 @@ export function LabRunner(props: { labId: string; stepId: string | null }): Reac
             />
           </Space>
           <div className="lab-nav" data-testid="lab-nav" role="toolbar" aria-label={t.navLabel}>
-            <Button icon={<LeftOutlined />} disabled={stepIndex === 0} onClick={() => go(stepIndex - 1)} data-testid="prev-step">
+            <Button icon={<LeftOutlined />} disabled={stepIndex === 0} onClick={() => move(-1)} data-testid="prev-step">
               {t.prev}
             </Button>
             {step.progress && step.progress.attempts > 0 && <Tag>{fmt(t.attempts, { n: step.progress.attempts })}</Tag>}
@@ -305,7 +324,7 @@ export function LabRunner(props: { labId: string; stepId: string | null }): Reac
                 {t.finish} <RightOutlined />
               </Button>
             ) : (
-              <Button type={passed ? 'primary' : 'default'} disabled={last} onClick={() => go(stepIndex + 1)} data-testid="next-step">
+              <Button type={passed ? 'primary' : 'default'} disabled={last} onClick={() => move(1)} data-testid="next-step">
                 {t.next} <RightOutlined />
               </Button>
             )}

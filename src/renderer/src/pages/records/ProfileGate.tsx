@@ -22,7 +22,8 @@ export function ProfileGate(): React.JSX.Element {
   const student = settings.settings.mode === 'student'
   const recovery = overview?.recovery ?? null
   const showRecovery = recovery !== null && !recoverySeen
-  const askProfile = overview !== null && overview.profile === null && student && !dismissed && !showRecovery
+  // With read-only records a profile could not be saved: do not ask for one.
+  const askProfile = overview !== null && overview.profile === null && student && !dismissed && !showRecovery && !recovery?.readOnly
 
   return (
     <>
@@ -63,13 +64,13 @@ export function ProfileGate(): React.JSX.Element {
       </Modal>
       <Modal
         open={showRecovery}
-        title={t.recovered.title}
+        title={recovery?.readOnly ? t.recovered.readOnlyTitle : t.recovered.title}
         onOk={() => setRecoverySeen(true)}
         onCancel={() => setRecoverySeen(true)}
         cancelButtonProps={{ style: { display: 'none' } }}
         data-testid="records-recovered-modal"
       >
-        {recovery && <Typography.Paragraph>{fmt(t.recovered.body, { reason: recovery.reason, path: recovery.movedTo })}</Typography.Paragraph>}
+        {recovery && <Typography.Paragraph>{fmt(recovery.readOnly ? t.recovered.readOnlyBody : t.recovered.body, { reason: recovery.reason, path: recovery.movedTo })}</Typography.Paragraph>}
       </Modal>
     </>
   )

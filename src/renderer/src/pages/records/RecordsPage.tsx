@@ -33,8 +33,8 @@ export function RecordsPage(): React.JSX.Element {
         <Alert
           type="warning"
           showIcon
-          title={t.recovered.title}
-          description={fmt(t.recovered.body, { reason: overview.recovery.reason, path: overview.recovery.movedTo })}
+          title={overview.recovery.readOnly ? t.recovered.readOnlyTitle : t.recovered.title}
+          description={fmt(overview.recovery.readOnly ? t.recovered.readOnlyBody : t.recovered.body, { reason: overview.recovery.reason, path: overview.recovery.movedTo })}
           data-testid="records-recovered"
         />
       )}
