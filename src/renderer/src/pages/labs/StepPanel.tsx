@@ -60,7 +60,8 @@ function Troubleshooting(props: { step: StepView; matched: readonly string[]; fa
   const entries = props.step.troubleshooting
   if (entries.length === 0) return null
   const matched = new Set(props.matched)
-  const primary = props.failed ? (entries.find((e) => matched.has(e.id)) ?? null) : null
+  // The evaluation lists matched entries most relevant first.
+  const primary = props.failed ? (entries.find((e) => e.id === props.matched[0]) ?? null) : null
   const others = entries.filter((e) => e !== primary)
   const items = others.map((entry) => ({
     key: entry.id,
