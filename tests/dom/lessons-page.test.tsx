@@ -45,7 +45,7 @@ describe('lessons pages (jsdom, real services behind the bridge)', () => {
     expect(screen.getByTestId('question-l8-hyperv-type').getAttribute('data-state')).toBe('correct')
     expect(screen.getByTestId('explanation-l8-hyperv-type').textContent).toContain('父分区')
     expect(screen.queryByTestId('check-l8-hyperv-type')).toBeNull()
-    expect(screen.getByTestId('quiz-progress').textContent).toContain('1/9')
+    expect(screen.getByTestId('quiz-progress').textContent).toContain('1/10')
     // Checking records nothing; only submitting the whole quiz does.
     expect(app.services.progress.quizResults()).toEqual([])
   })

@@ -70,7 +70,7 @@ describe('a teacher replays a student’s capture in the app', () => {
     const { page, context } = await openApp(chromium.browser(), chromium.url(), { locale: 'en', app })
     await page.getByTestId('nav-host').click()
     await expect.poll(() => page.getByTestId('verdict-status').getAttribute('data-verdict'), { timeout: 30_000 }).not.toBe('pending')
-    app.openPaths.push([`${__dirname}/../fixtures/captures/win-zh-lenovo-laptop-hypervisor-detected.capture.json`])
+    app.openPaths.push([`${__dirname}/../fixtures/captures/win-en-huawei-nblb-hypervisor-detected.capture.json`])
     await page.getByTestId('replay-open').click()
     await expect.poll(() => page.getByTestId('replay-banner').count()).toBe(1)
     expect(await page.getByTestId('verdict-status').getAttribute('data-verdict')).toBe('ready-with-caveats')
@@ -82,6 +82,28 @@ describe('a teacher replays a student’s capture in the app', () => {
     app.openPaths.push([`${__dirname}/../fixtures/vmware/vmx/centos7-nat-gbk.vmx`])
     await page.getByTestId('replay-open').click()
     await expect.poll(() => page.getByText(/Cannot open the capture/).count()).toBeGreaterThan(0)
+    await context.close()
+  })
+})
+
+describe('a Windows VM from a maker no list names (issue 12)', () => {
+  it.each([
+    ['zh-CN', { width: 1280, height: 720 }],
+    ['en', { width: 1024, height: 640 }],
+  ] as const)('is shown as unknown, never ready (%s)', async (locale, viewport) => {
+    const { createTestApp } = await import('../support/services')
+    const app = createTestApp({ systemLocale: locale })
+    await app.services.settings.update({ mode: 'teacher' })
+    const { page, context } = await openApp(chromium.browser(), chromium.url(), { locale, app, viewport })
+    await page.getByTestId('nav-host').click()
+    await expect.poll(() => page.getByTestId('verdict-status').getAttribute('data-verdict'), { timeout: 30_000 }).not.toBe('pending')
+    app.openPaths.push([`${__dirname}/../fixtures/handmade/win-unlisted-maker-vdi-hypervisor-present.capture.json`])
+    await page.getByTestId('replay-open').click()
+    await expect.poll(() => page.getByTestId('replay-banner').count()).toBe(1)
+    expect(await page.getByTestId('verdict-status').getAttribute('data-verdict')).toBe('unknown')
+    expect(await page.getByTestId('check-host.virtual-machine').getAttribute('data-status')).toBe('unknown')
+    expect(await page.getByTestId('check-cpu.vt-extensions').getAttribute('data-status')).toBe('unknown')
+    await screenshot(page, `host-unlisted-vm-${locale}-${viewport.width}`)
     await context.close()
   })
 })

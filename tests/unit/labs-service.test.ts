@@ -72,7 +72,7 @@ describe('labs over IPC (the real router and services)', () => {
       ['install-workstation', 6, 0, 'not-started', 'get-installer'],
       ['network-configuration', 7, 0, 'not-started', 'network-modes'],
       ['create-vm', 8, 0, 'not-started', 'prepare-iso'],
-      ['install-os', 7, 0, 'not-started', 'power-on'],
+      ['install-os', 8, 0, 'not-started', 'power-on'],
     ])
     const lab = LabViewSchema.parse(await app.router.invoke('labs:get', ['create-vm']))
     const quiz = lab.steps.find((s) => s.id === 'quiz')!

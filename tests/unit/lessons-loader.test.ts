@@ -80,7 +80,7 @@ describe('loading lesson folders', () => {
     const root = copyLessons()
     try {
       // 01: a single-choice question with two right answers.
-      edit(root, '01-what-is-virtualization/questions.yaml', (t) => t.replace(/(- id: a\n\s+text:\n\s+zh-CN: "虚拟化必须依靠[^\n]*\n[^\n]*\n)/, '$1      correct: true\n'))
+      edit(root, '01-what-is-virtualization/questions.yaml', (t) => t.replace(/(- id: a\n\s+text:\n\s+zh-CN: "用软件逐条模拟[^\n]*\n[^\n]*\n)/, '$1      correct: true\n'))
       // 02: not YAML at all.
       edit(root, '02-kinds-and-infrastructure/questions.yaml', (t) => `${t}\n  - : : [unclosed`)
       // 03: the English text is missing.

@@ -43,7 +43,7 @@ describe('lessons over IPC (real router and services)', async () => {
     const list = (await router.invoke('lessons:list', [])) as LessonList
     expect(list.problems).toEqual([])
     expect(list.lessons.map((l) => l.order)).toEqual([1, 2, 3, 4, 5, 6, 7, 8])
-    expect(list.lessons[0]).toMatchObject({ id: 'what-is-virtualization', diagram: 'virtualization-layers', questionCount: 9, attempts: 0, best: null })
+    expect(list.lessons[0]).toMatchObject({ id: 'what-is-virtualization', diagram: 'virtualization-layers', questionCount: 10, attempts: 0, best: null })
     expect(list.lessons[0]!.title['zh-CN']).toBe('什么是虚拟化')
   })
 
@@ -124,14 +124,14 @@ describe('lessons over IPC (real router and services)', async () => {
     const service = createLessonsService({ resourcesDir: RESOURCES_DIR, progress: broken, logger: createMemoryLogger() })
     const error = await failure(service.submitQuiz('migration', migration.questions.map(perfectAnswer)))
     expect(error).toMatchObject({ code: 'io-error' })
-    expect(error!.message).toMatch(/9\/9.*disk full/)
+    expect(error!.message).toMatch(/11\/11.*disk full/)
   })
 
   it('uses the clock it is given for the record', async () => {
     const progress = createMemoryProgress()
     const service = createLessonsService({ resourcesDir: RESOURCES_DIR, progress, logger: createMemoryLogger(), now: () => new Date('2026-03-01T08:00:00Z') })
     const outcome = await service.submitQuiz('products', [])
-    expect(outcome).toMatchObject({ score: 0, total: 9, at: '2026-03-01T08:00:00.000Z' })
+    expect(outcome).toMatchObject({ score: 0, total: 10, at: '2026-03-01T08:00:00.000Z' })
     expect(progress.quizResults()[0]!.at).toBe('2026-03-01T08:00:00.000Z')
   })
 })

@@ -15,6 +15,7 @@ import { vmxPathProblem } from '../host/local-path'
 import { createHostService, type HostService, type HostServicePorts } from '../host/host-service'
 import { createLabsService, type LabsService } from '../labs/labs-service'
 import { createLessonsService, type LessonsService } from '../lessons/lessons-service'
+import { createGlossaryService, type GlossaryService } from '../glossary/glossary-service'
 import type { ProgressPort } from '../records/progress-port'
 import { loadRecordsCatalog } from '../records/catalog'
 import { createRecordsService, type RecordsService } from '../records/records-service'
@@ -48,6 +49,7 @@ export interface MainServices {
   readonly host: HostService
   readonly progress: ProgressPort
   readonly lessons: LessonsService
+  readonly glossary: GlossaryService
   readonly labs: LabsService
   readonly records: RecordsService
 }
@@ -97,6 +99,7 @@ export function createMainServices(ports: MainPorts): MainServices {
   // Quiz results and step attempts go to the durable records store.
   const progress: ProgressPort = records
   const lessons = createLessonsService({ resourcesDir: ports.resourcesDir, progress, logger })
+  const glossary = createGlossaryService({ resourcesDir: ports.resourcesDir, logger })
   const labs = createLabsService({ resourcesDir: ports.resourcesDir, host, progress, logger })
 
   const info: AppInfo = {
@@ -156,6 +159,9 @@ export function createMainServices(ports: MainPorts): MainServices {
       checkAnswer: (lessonId, answer) => lessons.checkAnswer(lessonId, answer),
       submitQuiz: (lessonId, answers) => lessons.submitQuiz(lessonId, answers),
     },
+    glossary: {
+      get: () => glossary.get(),
+    },
     labs: {
       list: () => labs.list(),
       get: (labId) => labs.get(labId),
@@ -177,5 +183,5 @@ export function createMainServices(ports: MainPorts): MainServices {
       exportClassCsv: (rowIds) => records.exportClassCsv(rowIds),
     },
   }
-  return { handlers, settings, host, progress, lessons, labs, records }
+  return { handlers, settings, host, progress, lessons, glossary, labs, records }
 }

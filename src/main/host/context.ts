@@ -4,6 +4,7 @@ import * as linux from './interpret/linux'
 import * as mac from './interpret/macos'
 import { excerpt } from './interpret/text'
 import * as win from './interpret/windows'
+import * as winGuest from './interpret/windows-guest'
 
 type Json = Record<string, unknown>
 
@@ -80,6 +81,18 @@ export class CheckContext {
       return this.parsed('linux.lscpu', linux.parseLscpu) ?? direct
     })
   }
+  kvmOk() {
+    return this.parsed('linux.kvm-ok', linux.parseKvmOk)
+  }
+  wsl(): linux.WslFacts {
+    return this.cached('wsl', () =>
+      linux.wslFacts({
+        procVersion: this.text('linux.proc-version'),
+        kernel: str(this.json('si.os')?.kernel),
+        probe: this.text('linux.wsl'),
+      }),
+    )
+  }
   lscpu() {
     return this.parsed('linux.lscpu', linux.parseLscpu)
   }
@@ -147,6 +160,51 @@ export class CheckContext {
   }
   systeminfo() {
     return this.parsed('win.systeminfo', win.parseSystemInfo)
+  }
+  winBiosStrings() {
+    return this.parsed('win.bios', winGuest.parseWinBiosStrings)
+  }
+  winBaseboard() {
+    return this.parsed('win.baseboard', winGuest.parseWinBaseboard)
+  }
+  winEnclosure() {
+    return this.parsed('win.enclosure', winGuest.parseWinEnclosure)
+  }
+  winHyperVGuestKey() {
+    return this.parsed('win.hyperv-guest', winGuest.parseWinHyperVGuestKey)
+  }
+  winDevices() {
+    return this.parsed('win.devices', winGuest.parseWinDevices)
+  }
+  /** Guest, physical or unknown, with the evidence for it (see interpret/windows-guest.ts). */
+  winGuest(hypervisorPresent: boolean | null): winGuest.WinGuestIdentity {
+    return this.cached(`winGuest:${hypervisorPresent}`, () => {
+      const cs = this.winComputerSystem()
+      const sys = this.systeminfo()
+      const dg = this.winDeviceGuard()
+      const features = this.winFeatures()
+      const biosStrings = [...(this.winBiosStrings() ?? [])]
+      if (sys?.biosVersion) biosStrings.push(sys.biosVersion)
+      return winGuest.identifyWindowsGuest({
+        manufacturer: cs?.manufacturer ?? sys?.manufacturer ?? null,
+        model: cs?.model ?? sys?.model ?? null,
+        hypervisorPresent,
+        pcSystemType: cs?.pcSystemType ?? null,
+        biosStrings,
+        baseboardStrings: this.winBaseboard() ?? [],
+        chassisTypes: this.winEnclosure() ?? [],
+        hypervGuestKey: this.winHyperVGuestKey(),
+        deviceNames: [
+          ...(this.winDevices() ?? []),
+          ...(this.winAdapters() ?? []).map((a) => a.name),
+          ...(sys?.devices ?? []),
+        ],
+        vbsStatus: dg?.vbsStatus ?? null,
+        hypervisorSupportAvailable: dg?.hypervisorSupportAvailable ?? null,
+        features: features && features.size > 0 ? features : null,
+        launchType: this.bcdedit()?.launchType ?? null,
+      })
+    })
   }
 
   // macOS

@@ -88,7 +88,7 @@ export function evaluateCapture(
   const checks: Check[] = [
     guarded('host.arch', () => checkArch(ctx, cpu)),
     guarded('cpu.vt-extensions', () => checkVtExtensions(ctx, cpu, guest)),
-    guarded('cpu.slat', () => checkSlat(ctx, cpu)),
+    guarded('cpu.slat', () => checkSlat(ctx, cpu, guest)),
     guarded('firmware.vt-enabled', () => checkFirmware(ctx, cpu, guest)),
     guarded('host.virtual-machine', () => checkVirtualMachine(ctx, cpu, guest)),
     guarded('windows.hypervisor', () => checkWindowsHypervisor(ctx, guest)),

@@ -38,7 +38,9 @@ export function cpuFacts(ctx: CheckContext): CpuFacts {
     const isArm = (info?.isArm ?? false) || /arm64|aarch64/.test(ctx.arch)
     const flags = info?.flags ?? new Set<string>()
     const known = Boolean(info?.hasFlagLine)
-    const vt = isArm ? null : known ? flags.has('vmx') || flags.has('svm') : null
+    const kvmOk = ctx.kvmOk()
+    // kvm-ok "can be used" checked the flag, /dev/kvm and the firmware lock itself.
+    const vt = isArm ? null : kvmOk?.canBeUsed === true ? true : known ? flags.has('vmx') || flags.has('svm') : kvmOk?.noCpuSupport ? false : null
     const slat = isArm
       ? null
       : known
@@ -54,30 +56,33 @@ export function cpuFacts(ctx: CheckContext): CpuFacts {
       isArm,
       vt,
       slat: vt === false ? false : slat,
-      evidence: [flagEvidence(ctx, source)],
+      evidence: [flagEvidence(ctx, source), ...(kvmOk ? [ctx.evidence('linux.kvm-ok', /KVM acceleration|INFO/i, 3)] : [])],
     }
   }
 
   if (ctx.platform === 'win32') {
     const p = ctx.winProcessor()
     const sys = ctx.systeminfo()
-    const cs = ctx.winComputerSystem()
     const arm = p?.architecture === 12 || p?.architecture === 5 || /arm/i.test(ctx.arch)
     const hypervisor = windowsHypervisorPresent(ctx)
-    const guest = isWindowsGuestModel(cs?.manufacturer, cs?.model, sys?.manufacturer, sys?.model)
+    const identity = ctx.winGuest(hypervisor)
     const reportedVt = p?.vmMonitorModeExtensions ?? sys?.vmMonitorModeExtensions ?? null
     const reportedSlat = p?.slat ?? sys?.slat ?? null
     let vt: boolean | null
     let slat: boolean | null
-    if (hypervisor === true && !guest) {
-      // Windows hides the CPU's own flags while its hypervisor runs — and that hypervisor needs
-      // VT-x/AMD-V and, on Windows 10/11, SLAT. So both are there.
+    if (hypervisor === true && (identity.isGuest === false || identity.rootPartition)) {
+      // Windows' own hypervisor runs (a physical PC can run under no other), hiding the CPU's own
+      // flags — and it needs VT-x/AMD-V and, on Windows 10/11, SLAT. So both are there.
       vt = true
       slat = true
-    } else if (hypervisor === true) {
+    } else if (hypervisor === true && identity.isGuest === true) {
       // A guest: the fields read False whenever any hypervisor is present; only True means something.
       vt = reportedVt === true ? true : null
       slat = reportedSlat === true ? true : null
+    } else if (hypervisor === true) {
+      // A hypervisor present and nothing to say whose: nothing Windows reports about the CPU counts.
+      vt = null
+      slat = null
     } else if (hypervisor === false) {
       vt = reportedVt
       slat = reportedSlat
@@ -166,10 +171,6 @@ export function windowsHypervisorPresent(ctx: CheckContext): boolean | null {
   return null
 }
 
-export function isWindowsGuestModel(...texts: (string | null | undefined)[]): boolean {
-  return texts.some((t) => typeof t === 'string' && GUEST_MODEL.test(t))
-}
-
 export interface GuestFacts {
   isGuest: boolean | null
   /** What runs this OS, when it is a guest (e.g. "KVM", "VMware", "Microsoft Hyper-V", "WSL 2"). */
@@ -177,7 +178,11 @@ export interface GuestFacts {
   /** The guest sees VT-x/AMD-V (nested virtualization is on). */
   nestedExposed: boolean | null
   wsl: boolean
+  /** 1 or 2 when this Linux is WSL and the version can be told. */
+  wslVersion: 1 | 2 | null
   container: boolean
+  /** Windows: a hypervisor runs that Windows did not start (most likely a cloud or VDI VM). */
+  foreignHypervisor: boolean
   evidence: Evidence[]
 }
 
@@ -210,45 +215,67 @@ export function guestFacts(ctx: CheckContext, cpu: CpuFacts): GuestFacts {
     const dmiText = dmi ? [dmi.get('sys_vendor'), dmi.get('product_name'), dmi.get('board_vendor')].filter(Boolean).join(' ') : ''
     const dmesg = ctx.dmesg()
     const lscpuVendor = ctx.lscpu()?.hypervisorVendor ?? null
-    const osText = `${str(ctx.json('si.os')?.kernel) ?? ''}`
-    const wsl = virt === 'wsl' || /microsoft|WSL/i.test(osText)
+    const wslInfo = ctx.wsl()
+    const wsl = virt === 'wsl' || wslInfo.wsl
     const container = virt !== null && ['docker', 'podman', 'lxc', 'lxc-libvirt', 'systemd-nspawn', 'openvz', 'rkt', 'container-other'].includes(virt)
     let hypervisor: string | null = null
     if (virt && virt !== 'none' && !container) hypervisor = VIRT_NAMES[virt] ?? virt
     if (!hypervisor && dmesg?.hypervisorDetected) hypervisor = dmesg.hypervisorDetected
     if (!hypervisor && lscpuVendor) hypervisor = lscpuVendor
     if (!hypervisor && dmiText && GUEST_MODEL.test(dmiText)) hypervisor = dmiText
-    if (wsl && !hypervisor) hypervisor = 'WSL 2 (Microsoft Hyper-V)'
+    // WSL 1 is no VM (Windows translates Linux calls); WSL 2 is a light VM under Windows' own hypervisor.
+    if (wsl) hypervisor = wslInfo.version === 1 ? 'WSL 1 (Windows)' : wslInfo.version === 2 ? 'WSL 2 (Windows Hyper-V)' : 'WSL (Windows)'
     const isGuest = flag === true || hypervisor !== null ? true : flag === false && (virt === 'none' || virt === null) ? false : null
     if (info?.hasFlagLine) evidence.push(...cpu.evidence)
     if (ctx.probe('linux.detect-virt')) evidence.push(ctx.evidence('linux.detect-virt'))
     if (dmesg?.hypervisorDetected) evidence.push(ctx.evidence('linux.dmesg', /Hypervisor detected/i, 2))
     if (dmiText) evidence.push(ctx.evidence('linux.dmi', /sys_vendor|product_name/))
-    return { isGuest, hypervisor: isGuest ? (hypervisor ?? 'unknown hypervisor') : null, nestedExposed: isGuest ? cpu.vt : null, wsl, container, evidence }
+    if (wslInfo.signs.length > 0) evidence.push({ probe: 'linux.proc-version', excerpt: wslInfo.signs.slice(0, 4).join('\n') })
+    return {
+      isGuest,
+      hypervisor: isGuest ? (hypervisor ?? 'unknown hypervisor') : null,
+      nestedExposed: isGuest ? cpu.vt : null,
+      wsl,
+      wslVersion: wsl ? wslInfo.version : null,
+      container,
+      foreignHypervisor: false,
+      evidence,
+    }
   }
   if (ctx.platform === 'win32') {
-    const cs = ctx.winComputerSystem()
     const sys = ctx.systeminfo()
-    const manufacturer = cs?.manufacturer ?? sys?.manufacturer ?? null
-    const model = cs?.model ?? sys?.model ?? null
-    const known = manufacturer !== null || model !== null
-    const guest = isWindowsGuestModel(manufacturer, model)
-    if (ctx.text('win.computersystem') !== null) evidence.push(ctx.evidence('win.computersystem', /Manufacturer|Model/i))
-    else if (sys) evidence.push(ctx.evidence('win.systeminfo', /System Manufacturer|System Model|系统制造商|系统型号/))
+    const identity = ctx.winGuest(windowsHypervisorPresent(ctx))
+    if (ctx.text('win.computersystem') !== null) evidence.push(ctx.evidence('win.computersystem', /Manufacturer|Model|HypervisorPresent|PCSystemType/i))
+    else if (sys) evidence.push(ctx.evidence('win.systeminfo', /System Manufacturer|System Model|系统制造商|系统型号|hypervisor|虚拟机监控程序/))
+    const signs = [
+      ...identity.guestSigns.map((g) => (g.kind === 'hyperv-guest-key' ? 'Hyper-V guest key HKLM\\SOFTWARE\\Microsoft\\Virtual Machine\\Guest\\Parameters' : `VM sign: ${g.text}`)),
+      ...identity.physicalSigns.map((p) =>
+        p.kind === 'no-hypervisor'
+          ? 'no hypervisor under this Windows'
+          : p.kind === 'vbs-running'
+            ? 'VBS running: Windows’ own hypervisor (root partition)'
+            : `${p.kind === 'root-partition' ? 'Windows hypervisor features on' : 'real hardware'}: ${p.text}`,
+      ),
+    ]
+    if (signs.length > 0) evidence.push({ probe: 'win.guest-signs', excerpt: signs.slice(0, 6).join('\n') })
+    const guest = identity.isGuest === true
     return {
-      isGuest: known ? guest : null,
-      hypervisor: guest ? [manufacturer, model].filter(Boolean).join(' ') : null,
+      isGuest: identity.isGuest,
+      hypervisor: guest ? identity.hypervisor : null,
       // Inside a guest the Win32_Processor fields read False whenever a hypervisor is present, so only
       // True says something; systeminfo's "No" is shown only when Windows sees no hypervisor at all.
+      // Windows' own hypervisor running inside the guest proves nesting is on.
       nestedExposed: guest
-        ? ctx.winProcessor()?.vmMonitorModeExtensions === true || sys?.vmMonitorModeExtensions === true
+        ? identity.rootPartition || ctx.winProcessor()?.vmMonitorModeExtensions === true || sys?.vmMonitorModeExtensions === true
           ? true
           : sys?.vmMonitorModeExtensions === false && !sys.hypervisorDetected
             ? false
             : null
         : null,
       wsl: false,
+      wslVersion: null,
       container: false,
+      foreignHypervisor: identity.foreignHypervisor,
       evidence,
     }
   }
@@ -267,7 +294,9 @@ export function guestFacts(ctx: CheckContext, cpu: CpuFacts): GuestFacts {
     hypervisor: guest ? (model ?? 'unknown hypervisor') : null,
     nestedExposed: guest ? cpu.vt : null,
     wsl: false,
+    wslVersion: null,
     container: false,
+    foreignHypervisor: false,
     evidence,
   }
 }

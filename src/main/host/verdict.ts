@@ -35,6 +35,18 @@ export function decideVerdict(checks: Check[], platform: string): Verdict {
       ...fixOf(vt),
     }
   }
+  // No SLAT on a physical machine: a CPU older than current Workstation's 2011-or-later baseline.
+  const slat = byId.get('cpu.slat')
+  if (slat?.status === 'fail' && guest?.status === 'pass' && vt?.status !== 'fail') {
+    return {
+      status: 'unsupported',
+      summary: L(
+        '这台电脑的 CPU 没有二级地址转换（EPT/RVI），低于当前 VMware Workstation 的要求；VirtualBox 或较旧的 Workstation 版本仍可使用。',
+        'This computer’s CPU has no second-level address translation (EPT/RVI), below what current VMware Workstation requires; VirtualBox or an older Workstation release can still be used.',
+      ),
+      ...fixOf(slat),
+    }
+  }
   const failing = firstWith(['fail'])
   if (failing) {
     const what: Partial<Record<CheckId, [string, string]>> = {
@@ -46,7 +58,10 @@ export function decideVerdict(checks: Check[], platform: string): Verdict {
       disk: ['磁盘空间不足', 'there is not enough disk space'],
       'cpu.cores': ['CPU 核心太少', 'there are too few CPU cores'],
     }
-    const [zh, en] = what[failing.id] ?? ['有一项检查未通过', 'a check failed']
+    const wsl = failing.id === 'host.virtual-machine' && failing.facts.wsl === true
+    const [zh, en] = wsl
+      ? ['本系统是 Windows 上的 WSL，VMware Workstation 要装在 Windows 本身', 'this Linux is WSL on Windows; VMware Workstation belongs on Windows itself']
+      : (what[failing.id] ?? ['有一项检查未通过', 'a check failed'])
     return {
       status: 'action-needed',
       summary: L(`${zh}。按下面的第一步操作，然后重新检测。`, `${en[0]!.toUpperCase()}${en.slice(1)}. Do the first step below, then run the check again.`),

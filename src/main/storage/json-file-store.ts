@@ -31,8 +31,14 @@ export class StoreReadOnlyError extends Error {
 export type AtomicWrite = (path: string, body: string) => Promise<void>
 
 const defaultWrite: AtomicWrite = async (path, body) => {
-  await mkdir(dirname(path), { recursive: true })
-  await writeFileAtomic(path, body, { encoding: 'utf8', fsync: true })
+  try {
+    await writeFileAtomic(path, body, { encoding: 'utf8', fsync: true })
+  } catch (error) {
+    // The folder is made only when missing: no extra file-system round trip on every write.
+    if (errorCode(error) !== 'ENOENT') throw error
+    await mkdir(dirname(path), { recursive: true })
+    await writeFileAtomic(path, body, { encoding: 'utf8', fsync: true })
+  }
 }
 
 export interface StoreOptions<T> {

@@ -26,6 +26,8 @@ const LessonsPage = lazy(() => import('./pages/lessons/LessonsPage').then((m) =>
 const RecordsRoute = lazy(() => import('./pages/records/RecordsPage').then((m) => ({ default: m.RecordsRoute })))
 const TeacherPage = lazy(() => import('./pages/teacher/TeacherPage').then((m) => ({ default: m.TeacherPage })))
 const SettingsPage = lazy(() => import('./pages/SettingsPage').then((m) => ({ default: m.SettingsPage })))
+// Loaded when first opened.
+const GlossaryPage = lazy(() => import('./pages/glossary/GlossaryPage'))
 
 function renderPage(page: PageId, locale: Locale): ReactNode {
   const nav = shellMessages[locale].nav
@@ -38,6 +40,12 @@ function renderPage(page: PageId, locale: Locale): ReactNode {
       return <LabsPage />
     case 'lessons':
       return <LessonsPage />
+    case 'glossary':
+      return (
+        <Suspense fallback={<Spin />}>
+          <GlossaryPage />
+        </Suspense>
+      )
     case 'records':
       return <RecordsRoute />
     case 'teacher':

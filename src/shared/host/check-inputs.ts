@@ -6,10 +6,10 @@ import type { CheckId } from './report'
  */
 export const CHECK_INPUTS: Record<CheckId, readonly string[]> = {
   'host.arch': ['linux.cpuinfo', 'win.processor', 'mac.sysctl'],
-  'cpu.vt-extensions': ['linux.cpuinfo', 'linux.lscpu', 'win.processor', 'win.computersystem', 'mac.sysctl', 'si.cpu'],
-  'cpu.slat': ['linux.cpuinfo', 'linux.lscpu', 'win.processor', 'win.computersystem', 'mac.sysctl'],
-  'firmware.vt-enabled': ['linux.cpuinfo', 'linux.dmesg', 'linux.modules', 'linux.kvm-device', 'linux.detect-virt', 'win.processor', 'win.computersystem', 'mac.sysctl'],
-  'host.virtual-machine': ['linux.cpuinfo', 'linux.detect-virt', 'linux.dmi', 'linux.dmesg', 'si.os', 'win.computersystem', 'mac.sysctl'],
+  'cpu.vt-extensions': ['linux.cpuinfo', 'linux.lscpu', 'linux.kvm-ok', 'linux.proc-version', 'linux.wsl', 'win.', 'mac.sysctl', 'si.cpu'],
+  'cpu.slat': ['linux.cpuinfo', 'linux.lscpu', 'win.', 'mac.sysctl'],
+  'firmware.vt-enabled': ['linux.cpuinfo', 'linux.dmesg', 'linux.modules', 'linux.kvm-device', 'linux.kvm-ok', 'linux.detect-virt', 'linux.proc-version', 'linux.wsl', 'win.', 'mac.sysctl'],
+  'host.virtual-machine': ['linux.cpuinfo', 'linux.detect-virt', 'linux.dmi', 'linux.dmesg', 'linux.proc-version', 'linux.wsl', 'si.os', 'win.', 'mac.sysctl'],
   'windows.hypervisor': ['win.'],
   'kvm.available': ['linux.kvm-device', 'linux.modules', 'linux.cpuinfo'],
   'os.supported': ['linux.os-release', 'si.os', 'win.os', 'mac.sw_vers', 'mac.sysctl'],

@@ -8,6 +8,7 @@ export const CHANNELS = {
   settings: ['get', 'update'],
   host: ['runCheck', 'saveCapture', 'lastReport', 'pickVmx', 'replayCapture'],
   lessons: ['list', 'get', 'checkAnswer', 'submitQuiz'],
+  glossary: ['get'],
   labs: ['list', 'get', 'verifyStep', 'figure'],
   records: [
     'overview',

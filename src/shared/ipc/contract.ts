@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { AppInfoSchema, RendererErrorSchema, SettingsStateSchema } from '../app/app-info'
+import { glossaryChannels } from '../glossary/glossary-ipc'
 import { hostChannels } from '../host/host-ipc'
 import { labsChannels } from '../labs/labs-ipc'
 import { lessonsChannels } from '../lessons/lessons-ipc'
@@ -24,6 +25,7 @@ export const contract = {
   },
   host: hostChannels,
   lessons: lessonsChannels,
+  glossary: glossaryChannels,
   labs: labsChannels,
   records: recordsChannels,
 } as const

@@ -1,4 +1,4 @@
-import type { Check, Evidence } from '../../../shared/host/report'
+import type { Check, Evidence, FactValue } from '../../../shared/host/report'
 import type { CheckContext } from '../context'
 import { windowsHypervisorPresent, type CpuFacts, type GuestFacts } from '../facts'
 import { detail, L, makeCheck, skip } from './build'
@@ -65,6 +65,7 @@ export function checkVtExtensions(ctx: CheckContext, cpu: CpuFacts, guest: Guest
   const details = [detail('处理器', 'Processor', cpu.brand), detail('厂商', 'Vendor', cpu.vendor)]
   if (cpu.isArm)
     return skip('cpu.vt-extensions', L('VT-x/AMD-V 是 x86 的扩展，ARM 处理器不适用。', 'VT-x/AMD-V are x86 extensions; they do not apply to an ARM processor.'), facts)
+  if (guest.wsl) return wslVtCheck(cpu, guest, name, details, facts)
   if (cpu.vt === true) {
     const hidden = ctx.platform === 'win32' && ctx.winComputerSystem()?.hypervisorPresent === true
     return makeCheck('cpu.vt-extensions', 'pass', {
@@ -111,6 +112,17 @@ export function checkVtExtensions(ctx: CheckContext, cpu: CpuFacts, guest: Guest
       facts,
     })
   }
+  if (ctx.platform === 'win32' && guest.isGuest === null && windowsHypervisorPresent(ctx) === true)
+    return makeCheck('cpu.vt-extensions', 'unknown', {
+      summary: L(
+        `有虚拟机监控程序在运行，但看不出这是 Windows 自己的（Hyper-V、VBS 等）还是说明本机是一台虚拟机，所以 Windows 报告的 ${name} 状态不能作数。`,
+        `A hypervisor is running, but nothing shows whether it is Windows’ own (Hyper-V, VBS …) or whether this computer is itself a VM, so what Windows reports about ${name} cannot be trusted.`,
+      ),
+      details,
+      evidence: [...cpu.evidence, ...guest.evidence],
+      fix: unknownGuestFix(),
+      facts,
+    })
   return makeCheck('cpu.vt-extensions', 'unknown', {
     summary: L('无法读取 CPU 的虚拟化特性。', 'Could not read the CPU’s virtualization features.'),
     details,
@@ -120,6 +132,64 @@ export function checkVtExtensions(ctx: CheckContext, cpu: CpuFacts, guest: Guest
     ],
     facts,
   })
+}
+
+/** WSL: the computer that matters is the Windows host underneath. */
+function wslVtCheck(cpu: CpuFacts, guest: GuestFacts, name: string, details: ReturnType<typeof detail>[], facts: Record<string, FactValue>): Check {
+  if (guest.wslVersion === 2 || cpu.vt === true)
+    return makeCheck('cpu.vt-extensions', 'pass', {
+      summary:
+        guest.wslVersion === 2
+          ? L(
+              `这是 WSL 2：它本身就是 Windows 的虚拟机监控程序运行的轻量虚拟机，所以下面那台 Windows 电脑的 ${name} 一定存在且已启用。`,
+              `This is WSL 2, itself a light VM run by Windows’ own hypervisor, so the Windows computer underneath has ${name}, switched on.`,
+            )
+          : L(`WSL 里能看到 ${name}。`, `${name} is visible inside WSL.`),
+      details,
+      evidence: cpu.evidence,
+      facts,
+    })
+  return makeCheck('cpu.vt-extensions', 'unknown', {
+    summary: L(
+      `这是 WSL 1：Linux 的系统调用由 Windows 直接翻译，不是虚拟机。这里看到的处理器信息由 Windows 合成，看不到 ${name} 并不说明电脑没有它——要在 Windows 里检测。`,
+      `This is WSL 1: Windows translates Linux calls itself; it is not a VM. The processor information here is made up by Windows, so not seeing ${name} says nothing about the computer — check on Windows.`,
+    ),
+    details,
+    evidence: [...cpu.evidence, ...guest.evidence],
+    fix: wslFix(guest),
+    facts,
+  })
+}
+
+function wslFix(guest: GuestFacts) {
+  return [
+    L(
+      '在 Windows 里（不是 WSL 里）运行虚拟化实验助手，检测的才是要安装 VMware Workstation 的那台电脑。',
+      'Run VirtLab Companion on Windows (not inside WSL): that is the computer VMware Workstation gets installed on.',
+    ),
+    L(
+      guest.wslVersion === 1
+        ? 'WSL 1 不需要 Windows 的虚拟机监控程序，它不影响 VMware。'
+        : 'WSL 2 开着时 Windows 的虚拟机监控程序一直运行，VMware Workstation 会以“主机 VBS 模式”运行（能用，但更慢）；需要全速时运行 wsl --shutdown 并关闭“虚拟机平台”。',
+      guest.wslVersion === 1
+        ? 'WSL 1 does not need Windows’ hypervisor, so it does not affect VMware.'
+        : 'While WSL 2 is on, Windows’ hypervisor keeps running and VMware Workstation runs in Host VBS mode (works, slower); for full speed run wsl --shutdown and turn off Virtual Machine Platform.',
+    ),
+  ]
+}
+
+/** A Windows with a hypervisor present that cannot be told from a VM. */
+function unknownGuestFix() {
+  return [
+    L(
+      '如果这是机房、云桌面或远程桌面（VDI）里的 Windows，它是一台虚拟机：请在自己的实体电脑上做实验，或请管理员为它开启嵌套虚拟化。',
+      'If this Windows is a computer-room, cloud or remote (VDI) desktop, it is a VM: do the labs on your own physical computer, or ask the administrator to turn on nested virtualization for it.',
+    ),
+    L(
+      '如果这是你自己的笔记本或台式机：以管理员身份打开 PowerShell，运行 Get-CimInstance Win32_ComputerSystem | Format-List Manufacturer,Model,PCSystemType，然后重新检测；把诊断文件交给老师也可以。',
+      'If this is your own laptop or desktop: in an administrator PowerShell run Get-CimInstance Win32_ComputerSystem | Format-List Manufacturer,Model,PCSystemType, then run the check again; or give the diagnostic capture to your teacher.',
+    ),
+  ]
 }
 
 function nestedFix(guest: GuestFacts) {
@@ -133,7 +203,7 @@ function nestedFix(guest: GuestFacts) {
   ]
 }
 
-export function checkSlat(ctx: CheckContext, cpu: CpuFacts): Check {
+export function checkSlat(ctx: CheckContext, cpu: CpuFacts, guest?: GuestFacts): Check {
   const name = slatName(cpu)
   const facts = { present: cpu.slat, name }
   if (cpu.isArm) return skip('cpu.slat', L('EPT/RVI 是 x86 的特性，ARM 处理器不适用。', 'EPT/RVI are x86 features; they do not apply to an ARM processor.'), facts)
@@ -153,23 +223,40 @@ export function checkSlat(ctx: CheckContext, cpu: CpuFacts): Check {
       fix: [L('先解决“CPU 虚拟化扩展”一项。', 'Resolve “CPU virtualization extensions” first.')],
       facts,
     })
-  if (cpu.slat === false)
-    return makeCheck('cpu.slat', 'warn', {
+  if (cpu.slat === false && guest?.isGuest === true)
+    return makeCheck('cpu.slat', 'fail', {
       summary: L(
-        `没有 ${name}：VMware 只能用较慢的影子页表；如果 Windows 的 Hyper-V 同时开启，Workstation 可能完全无法启动虚拟机。`,
-        `No ${name}: VMware must fall back to slower shadow page tables, and with Windows’ Hyper-V on, Workstation may not start VMs at all.`,
+        `本系统是虚拟机，外层没有把 ${name} 传递进来：当前的 VMware Workstation 在这里无法运行虚拟机。`,
+        `This OS is a VM whose hypervisor does not pass ${name} through: current VMware Workstation cannot run VMs here.`,
+      ),
+      evidence: cpu.evidence,
+      fix: nestedFix(guest),
+      facts,
+    })
+  if (cpu.slat === false)
+    return makeCheck('cpu.slat', 'fail', {
+      summary: L(
+        `CPU 没有 ${name}（二级地址转换）：这是 2011 年以前一代的处理器，低于当前 VMware Workstation Pro 对主机 CPU 的要求（2011 年或更新），所以当前版本不支持这台电脑。`,
+        `The CPU has no ${name} (second-level address translation): it belongs to a generation before 2011, below current VMware Workstation Pro’s host CPU baseline (2011 or later), so current versions do not support this computer.`,
       ),
       evidence: cpu.evidence,
       fix: [
-        L('实验仍可进行，但给虚拟机少分配内存和 CPU，运行会慢一些。', 'You can still do the labs, but give the VM modest memory and CPUs; it will run slower.'),
-        L('不要打开 Hyper-V、WSL2 或内存完整性，它们在这类 CPU 上会和 VMware 冲突。', 'Keep Hyper-V, WSL2 and Memory integrity off: on such CPUs they conflict with VMware.'),
+        L(
+          '还能用的办法：安装 Oracle VirtualBox（免费，仍支持没有 SLAT 的 CPU），用它完成创建虚拟机和安装系统的实验；网络模式（NAT、仅主机、桥接）的概念相同。',
+          'What still works: install Oracle VirtualBox (free, still runs on CPUs without SLAT) and do the create-a-VM and install-an-OS labs in it; the network modes (NAT, host-only, bridged) are the same ideas.',
+        ),
+        L(
+          '或者安装较旧的 VMware Workstation（12.5.x 或更早，对 CPU 的要求更低），但它已不再有安全更新。',
+          'Or install an older VMware Workstation (12.5.x or earlier, which asks less of the CPU), accepting that it no longer gets security fixes.',
+        ),
+        L('最好向老师申请使用机房电脑完成 VMware Workstation 的部分。', 'Best: ask your teacher for a lab PC for the VMware Workstation parts.'),
       ],
       facts,
     })
   const hv = ctx.platform === 'win32' && ctx.winComputerSystem()?.hypervisorPresent === true
   return makeCheck('cpu.slat', 'unknown', {
     summary: hv
-      ? L('Windows 的虚拟机监控程序正在运行，它隐藏了 CPU 的 SLAT 信息。', 'Windows’ hypervisor is running and hides the CPU’s SLAT information.')
+      ? L('有虚拟机监控程序在运行，它隐藏了 CPU 的 SLAT 信息。', 'A hypervisor is running and hides the CPU’s SLAT information.')
       : L('无法读取二级地址转换（SLAT）信息。', 'Could not read second-level address translation (SLAT).'),
     evidence: cpu.evidence,
     fix: [
@@ -205,7 +292,8 @@ export function checkFirmware(ctx: CheckContext, cpu: CpuFacts, guest: GuestFact
     if (ctx.text('win.computersystem') !== null) evidence.push(ctx.evidence('win.computersystem', /HypervisorPresent/i))
     if (sys) evidence.push(ctx.evidence('win.systeminfo', /Virtualization Enabled In Firmware|固件中已启用虚拟化|hypervisor has been detected|已检测到虚拟机监控程序/i))
     if (!cs && ctx.winDeviceGuard()?.vbsStatus === 2) evidence.push(ctx.evidence('win.deviceguard', /VirtualizationBasedSecurityStatus/i))
-    if (hypervisor === true && !guest.isGuest) {
+    const identity = ctx.winGuest(hypervisor)
+    if (hypervisor === true && (guest.isGuest === false || identity.rootPartition)) {
       facts.enabled = true
       facts.source = 'hypervisor-present'
       return makeCheck('firmware.vt-enabled', 'pass', {
@@ -214,6 +302,38 @@ export function checkFirmware(ctx: CheckContext, cpu: CpuFacts, guest: GuestFact
           'Enabled: Windows’ hypervisor is running, which it can only do when firmware has virtualization on (Windows then shows “Virtualization Enabled In Firmware” as No or hides it; that does not mean off).',
         ),
         evidence,
+        facts,
+      })
+    }
+    if (guest.isGuest === true) {
+      facts.source = 'guest'
+      if (cpu.vt === true) {
+        facts.enabled = true
+        return makeCheck('firmware.vt-enabled', 'pass', {
+          summary: L('本系统是虚拟机，外层已把虚拟化扩展传递进来，虚拟固件无需另外设置。', 'This OS is a VM and its hypervisor passes the extensions through; there is no firmware switch to set here.'),
+          evidence,
+          facts,
+        })
+      }
+      return makeCheck('firmware.vt-enabled', 'unknown', {
+        summary: L(
+          '本系统是虚拟机，看不到实体电脑的 BIOS/UEFI（虚拟机里“固件中已启用虚拟化”的读数不反映实体电脑）；要解决的是外层是否开启嵌套虚拟化。',
+          'This OS is a VM and cannot see the physical machine’s BIOS/UEFI (“Virtualization Enabled In Firmware” inside a VM says nothing about the real one); what matters is whether the outer hypervisor enables nested virtualization.',
+        ),
+        evidence: [...evidence, ...guest.evidence],
+        fix: [L('见“本机是否为虚拟机”一项的修复步骤。', 'See the fix under “Is this computer itself a virtual machine”.')],
+        facts,
+      })
+    }
+    if (hypervisor === true) {
+      facts.source = 'hypervisor-unexplained'
+      return makeCheck('firmware.vt-enabled', 'unknown', {
+        summary: L(
+          '有虚拟机监控程序在运行，但看不出它是 Windows 自己的，还是说明本机是一台虚拟机，所以无法判断实体电脑固件中的虚拟化开关。',
+          'A hypervisor is running, but nothing shows whether it is Windows’ own or whether this computer is itself a VM, so the physical firmware switch cannot be judged.',
+        ),
+        evidence: [...evidence, ...guest.evidence],
+        fix: unknownGuestFix(),
         facts,
       })
     }
@@ -233,7 +353,7 @@ export function checkFirmware(ctx: CheckContext, cpu: CpuFacts, guest: GuestFact
         facts,
       })
     return makeCheck('firmware.vt-enabled', 'unknown', {
-      summary: sys && !sys.hasHyperVSection
+      summary: sys && !sys.hyperVHeading
         ? L('这个 Windows 版本（Windows 7 时代）不报告固件虚拟化状态。', 'This Windows version (Windows 7 era) does not report the firmware virtualization state.')
         : L('无法读取固件中的虚拟化状态。', 'Could not read the firmware virtualization state.'),
       evidence: evidence.length ? evidence : [ctx.evidence('win.processor')],
@@ -258,6 +378,39 @@ export function checkFirmware(ctx: CheckContext, cpu: CpuFacts, guest: GuestFact
         summary: L('kvm-ok 报告虚拟化在 BIOS/UEFI 中被关闭。', 'kvm-ok reports that virtualization is turned off in BIOS/UEFI.'),
         evidence: [ctx.evidence('linux.kvm-ok', /BIOS|can NOT|can be used/i, 3)],
         fix: fixFirmware,
+        facts,
+      })
+    }
+    if (guest.wsl) {
+      facts.source = 'wsl'
+      if (guest.wslVersion === 2) {
+        facts.enabled = true
+        return makeCheck('firmware.vt-enabled', 'pass', {
+          summary: L(
+            '已启用：WSL 2 由 Windows 的虚拟机监控程序运行，只有下面那台电脑的固件打开了虚拟化它才能启动。',
+            'Enabled: WSL 2 is run by Windows’ own hypervisor, which starts only when the firmware of the computer underneath has virtualization on.',
+          ),
+          evidence: guest.evidence,
+          facts,
+        })
+      }
+      return makeCheck('firmware.vt-enabled', 'unknown', {
+        summary: L('这是 WSL，看不到电脑的 BIOS/UEFI：请在 Windows 里检测。', 'This is WSL, which cannot see the computer’s BIOS/UEFI: check on Windows.'),
+        evidence: guest.evidence,
+        fix: wslFix(guest),
+        facts,
+      })
+    }
+    const kvmOkFacts = ctx.kvmOk()
+    if (kvmOkFacts?.canBeUsed === true) {
+      facts.enabled = true
+      facts.source = 'kvm-ok'
+      return makeCheck('firmware.vt-enabled', 'pass', {
+        summary: L(
+          '已启用：kvm-ok 报告“KVM acceleration can be used”，它检查了 CPU 标志、/dev/kvm 和固件锁。',
+          'Enabled: kvm-ok reports “KVM acceleration can be used”, having checked the CPU flag, /dev/kvm and the firmware lock.',
+        ),
+        evidence: [ctx.evidence('linux.kvm-ok', /INFO|KVM acceleration/i, 3)],
         facts,
       })
     }
@@ -388,9 +541,17 @@ export function checkVirtualMachine(ctx: CheckContext, cpu: CpuFacts, guest: Gue
     detail('虚拟化扩展可见', 'Extensions visible', cpu.vt === null ? null : cpu.vt ? 'yes' : 'no'),
   ]
   if (guest.container) details.push(detail('容器', 'Container', ctx.detectVirt()))
+  if (guest.wsl) return wslMachineCheck(cpu, guest, details, facts)
+  const rootOnly =
+    ctx.platform === 'win32' && guest.isGuest === false && ctx.winGuest(windowsHypervisorPresent(ctx)).physicalSigns.every((p) => p.kind === 'vbs-running' || p.kind === 'root-partition')
   if (guest.isGuest === false)
     return makeCheck('host.virtual-machine', 'pass', {
-      summary: L('本机是实体电脑，不是虚拟机。', 'This is a physical computer, not a virtual machine.'),
+      summary: rootOnly
+        ? L(
+            '没有虚拟机的迹象，而且 Windows 自己的虚拟机监控程序（VBS/Hyper-V）正在运行、本系统是它的根分区：VT-x/AMD-V 可供这台 Windows 使用。',
+            'No sign of a VM, and Windows’ own hypervisor (VBS/Hyper-V) runs with this system as its root partition: VT-x/AMD-V is available to this Windows.',
+          )
+        : L('本机是实体电脑，不是虚拟机。', 'This is a physical computer, not a virtual machine.'),
       details,
       evidence: guest.evidence,
       facts,
@@ -428,10 +589,52 @@ export function checkVirtualMachine(ctx: CheckContext, cpu: CpuFacts, guest: Gue
       fix: nestedFix(guest),
       facts,
     })
+  if (ctx.platform === 'win32' && windowsHypervisorPresent(ctx) === true)
+    return makeCheck('host.virtual-machine', 'unknown', {
+      summary: guest.foreignHypervisor
+        ? L(
+            '有一个不是 Windows 自己启动的虚拟机监控程序在运行（Hyper-V、虚拟机平台、VBS 都没有开启）：这几乎可以肯定是一台虚拟机，例如云桌面或机房的虚拟桌面。',
+            'A hypervisor that Windows did not start is running (Hyper-V, Virtual Machine Platform and VBS are all off): this is almost certainly a VM, such as a cloud or computer-room virtual desktop.',
+          )
+        : L(
+            '有虚拟机监控程序在运行，但没有任何迹象能证明这是一台实体电脑（例如笔记本机身、无线网卡，或 Windows 自己的 Hyper-V/VBS）：它也可能是一台虚拟机。',
+            'A hypervisor is running, but nothing proves this is a physical computer (a laptop chassis, a wireless card, or Windows’ own Hyper-V/VBS): it may be a VM.',
+          ),
+      details,
+      evidence: guest.evidence,
+      fix: unknownGuestFix(),
+      facts,
+    })
   return makeCheck('host.virtual-machine', 'unknown', {
     summary: L('无法判断本系统是否运行在虚拟机中。', 'Cannot tell whether this OS runs inside a virtual machine.'),
     details,
     evidence: guest.evidence,
+    facts,
+  })
+}
+
+/** WSL: not "a VM without nesting" — the Windows host underneath is the computer for Workstation. */
+function wslMachineCheck(cpu: CpuFacts, guest: GuestFacts, details: ReturnType<typeof detail>[], facts: Record<string, FactValue>): Check {
+  const v1 = guest.wslVersion === 1
+  const nested = cpu.vt === true && !v1
+  return makeCheck('host.virtual-machine', nested ? 'warn' : 'fail', {
+    summary: v1
+      ? L(
+          '这是 WSL 1：Linux 程序由 Windows 直接翻译运行，不是虚拟机，也装不了 VMware Workstation。要检测的是下面那台 Windows 电脑。',
+          'This is WSL 1: Windows runs Linux programs by translating their calls; it is not a VM, and VMware Workstation cannot be installed in it. The computer to check is the Windows one underneath.',
+        )
+      : nested
+        ? L(
+            '这是 WSL 2：Windows 的虚拟机监控程序运行的轻量虚拟机，并且开启了嵌套虚拟化。VMware Workstation 应该装在下面那台 Windows 上（WSL 2 开着时它以“主机 VBS 模式”运行）。',
+            'This is WSL 2, a light VM run by Windows’ own hypervisor, here with nested virtualization on. VMware Workstation belongs on the Windows underneath (with WSL 2 on it runs in Host VBS mode).',
+          )
+        : L(
+            `这是 ${guest.wslVersion === 2 ? 'WSL 2' : 'WSL'}：Windows 的虚拟机监控程序运行的轻量虚拟机，不适合安装 VMware Workstation。要检测、要安装 Workstation 的是下面那台 Windows 电脑（WSL 2 开着时 Workstation 以“主机 VBS 模式”运行）。`,
+            `This is ${guest.wslVersion === 2 ? 'WSL 2' : 'WSL'}, a light VM run by Windows’ own hypervisor: not a place for VMware Workstation. The computer to check and to install Workstation on is the Windows underneath (with WSL 2 on, Workstation runs in Host VBS mode).`,
+          ),
+    details,
+    evidence: guest.evidence,
+    fix: wslFix(guest),
     facts,
   })
 }

@@ -5,6 +5,7 @@ import { detail, L, makeCheck, skip } from './build'
 
 /** The Windows features that start Windows' hypervisor, with names a student recognizes. */
 const HYPERVISOR_FEATURES: Record<string, { zh: string; en: string }> = {
+  'Windows-Defender-ApplicationGuard': { zh: 'Microsoft Defender 应用程序防护', en: 'Microsoft Defender Application Guard' },
   'Microsoft-Hyper-V-All': { zh: 'Hyper-V', en: 'Hyper-V' },
   'Microsoft-Hyper-V': { zh: 'Hyper-V', en: 'Hyper-V' },
   'Microsoft-Hyper-V-Hypervisor': { zh: 'Hyper-V 虚拟机监控程序', en: 'Hyper-V Hypervisor' },
@@ -89,6 +90,26 @@ export function checkWindowsHypervisor(ctx: CheckContext, guest: GuestFacts): Ch
       evidence: h.evidence,
       fix: [L('见“本机是否为虚拟机”一项。', 'See “Is this computer itself a virtual machine”.')],
       facts,
+    })
+  if (h.running === true && guest.isGuest === null && h.holders.length === 0)
+    return makeCheck('windows.hypervisor', 'warn', {
+      // A hypervisor runs, but whose is not known: not reported as Windows' own.
+      facts: { ...facts, running: null },
+      summary: guest.foreignHypervisor
+        ? L(
+            '有虚拟机监控程序在运行，但 Hyper-V、虚拟机平台、VBS 都没有开启：它不是 Windows 自己的，本系统很可能是一台虚拟机。',
+            'A hypervisor is running although Hyper-V, Virtual Machine Platform and VBS are all off: it is not Windows’ own, so this system is most likely a VM.',
+          )
+        : L(
+            '有虚拟机监控程序在运行：可能是 Windows 自己的（Hyper-V、WSL2、VBS 等），也可能说明本系统是一台虚拟机。',
+            'A hypervisor is running: it may be Windows’ own (Hyper-V, WSL2, VBS …), or it may mean this system is itself a VM.',
+          ),
+      details,
+      evidence: h.evidence,
+      fix: [
+        L('见“本机是否为虚拟机”一项。', 'See “Is this computer itself a virtual machine”.'),
+        ...hypervisorFix(h),
+      ],
     })
   if (h.running === true) {
     const who = h.holders.length > 0 ? h.holders.map((x) => x.zh).join('、') : '未能确定具体功能'

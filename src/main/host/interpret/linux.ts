@@ -63,10 +63,28 @@ export function parseCpuinfo(text: string): CpuInfo {
   }
 }
 
-/** `lscpu` (used only when /proc/cpuinfo is missing): the same facts, by label. */
+/**
+ * `lscpu` (used only when /proc/cpuinfo is missing): the same facts, by label. A terminal-width
+ * wrap splits the long Flags value over several lines: a line with no "Label:" of its own continues
+ * the value before it.
+ */
 export function parseLscpu(text: string): CpuInfo & { hypervisorVendor: string | null; virtualization: string | null } {
-  const kv = keyValueLines(text, /:\s*/, true)
-  const flags = new Set((kv.get('flags') ?? '').split(/\s+/).filter(Boolean))
+  const joined: string[] = []
+  // A copy wrapped by the terminal breaks at a column, perhaps inside a word ("ext" + "apic"): such a
+  // seam counts both ways.
+  const seams: string[] = []
+  for (const line of lines(text)) {
+    if (line.trim() === '') continue
+    const labelled = /^\s*[A-Za-z][\w ()/.,-]*:(\s|$)/.test(line)
+    if (!labelled && joined.length > 0) {
+      const previous = joined[joined.length - 1]!
+      if (!/^\s/.test(line) && !/\s$/.test(previous)) seams.push(`${previous.split(/\s+/).pop() ?? ''}${line.trim().split(/\s+/)[0] ?? ''}`)
+      joined[joined.length - 1] = `${previous.trimEnd()} ${line.trim()}`
+    } else joined.push(line)
+  }
+  const kv = keyValueLines(joined.join('\n'), /:\s*/, true)
+  const flagText = kv.get('flags')
+  const flags = new Set([...(flagText ?? '').split(/\s+/), ...(flagText === undefined ? [] : seams)].filter(Boolean))
   const arch = kv.get('architecture') ?? ''
   return {
     vendorId: kv.get('vendor id') ?? null,
@@ -80,6 +98,27 @@ export function parseLscpu(text: string): CpuInfo & { hypervisorVendor: string |
     physicalIds: toNumber(kv.get('socket(s)')) ?? 1,
     hypervisorVendor: kv.get('hypervisor vendor') ?? null,
     virtualization: kv.get('virtualization') ?? null,
+  }
+}
+
+/**
+ * `kvm-ok` (Ubuntu's cpu-checker): "KVM acceleration can be used" proves VT-x/AMD-V present and
+ * enabled (it checked the flag, /dev/kvm and the firmware lock); "disabled by your BIOS" proves
+ * firmware off; "Your CPU does not support KVM extensions" says the flag is missing.
+ */
+export interface KvmOk {
+  canBeUsed: boolean | null
+  disabledByBios: boolean
+  noCpuSupport: boolean
+}
+
+export function parseKvmOk(text: string): KvmOk | null {
+  if (!/KVM acceleration|INFO:|kvm/i.test(text)) return null
+  const canBeUsed = /KVM acceleration can be used/i.test(text) ? true : /KVM acceleration can NOT be used/i.test(text) ? false : null
+  return {
+    canBeUsed,
+    disabledByBios: /disabled by (your )?BIOS/i.test(text),
+    noCpuSupport: /does not support KVM extensions/i.test(text),
   }
 }
 
@@ -204,4 +243,64 @@ export function parseIpAddrJson(text: string): HostInterface[] {
   } catch {
     return []
   }
+}
+
+export interface WslFacts {
+  wsl: boolean
+  /** 1: Linux calls translated by Windows (no VM); 2: a light VM under Windows' own hypervisor. */
+  version: 1 | 2 | null
+  /** What told us, for the evidence. */
+  signs: string[]
+}
+
+/**
+ * WSL from the Linux side. The kernel string is decisive: WSL1 prints Windows' build with a capital
+ * "Microsoft" ("4.4.0-19041-Microsoft", "#488-Microsoft"), WSL2 its own kernel
+ * ("5.15.153.1-microsoft-standard-WSL2", earlier "4.19.104-microsoft-standard"). /run/WSL exists
+ * only under WSL2; the WSLInterop binfmt entry under both.
+ */
+export function wslFacts(input: { procVersion: string | null; kernel: string | null; probe: string | null }): WslFacts {
+  const signs: string[] = []
+  let version: 1 | 2 | null = null
+  let wsl = false
+  for (const text of [input.procVersion, input.kernel]) {
+    if (!text) continue
+    if (/microsoft-standard|WSL2/i.test(text)) {
+      version = 2
+      wsl = true
+      signs.push(text.trim().slice(0, 160))
+      break
+    }
+    if (/\d-Microsoft\b|#\d+-Microsoft\b|Microsoft@Microsoft\.com/.test(text)) {
+      version = 1
+      wsl = true
+      signs.push(text.trim().slice(0, 160))
+      break
+    }
+    if (/microsoft/i.test(text)) {
+      wsl = true
+      signs.push(text.trim().slice(0, 160))
+    }
+  }
+  if (input.probe) {
+    try {
+      const value = JSON.parse(input.probe) as Record<string, unknown>
+      if (value.interop === true) {
+        wsl = true
+        signs.push('WSLInterop binfmt entry present')
+      }
+      if (value.runWsl === true) {
+        wsl = true
+        signs.push('/run/WSL present')
+        if (version === null) version = 2
+      }
+      if (typeof value.distro === 'string' && value.distro !== '') {
+        wsl = true
+        signs.push(`WSL_DISTRO_NAME=${value.distro}`)
+      }
+    } catch {
+      /* not our JSON: no sign */
+    }
+  }
+  return { wsl, version, signs }
 }

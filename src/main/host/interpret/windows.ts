@@ -1,5 +1,5 @@
 import { parsePowerShellObjects, prop, propList, propString, type PsRecord } from './powershell-output'
-import { keyValueLines, lines, toBool, toNumber } from './text'
+import { keyValueLines, toBool, toNumber } from './text'
 
 export interface WinProcessor {
   name: string | null
@@ -40,6 +40,8 @@ export interface WinComputerSystem {
   hypervisorPresent: boolean | null
   totalPhysicalMemory: number | null
   systemType: string | null
+  /** 1 desktop, 2 mobile (laptop), … */
+  pcSystemType: number | null
 }
 
 export function parseWinComputerSystem(text: string): WinComputerSystem | null {
@@ -51,6 +53,7 @@ export function parseWinComputerSystem(text: string): WinComputerSystem | null {
     hypervisorPresent: toBool(prop(r, 'HypervisorPresent')),
     totalPhysicalMemory: toNumber(prop(r, 'TotalPhysicalMemory')),
     systemType: propString(r, 'SystemType'),
+    pcSystemType: toNumber(prop(r, 'PCSystemTypeEx')) ?? toNumber(prop(r, 'PCSystemType')),
   }
 }
 
@@ -89,6 +92,8 @@ export interface WinDeviceGuard {
   /** 1 Credential Guard, 2 HVCI (Memory integrity), 3 System Guard Secure Launch, … */
   servicesRunning: number[]
   servicesConfigured: number[]
+  /** AvailableSecurityProperties contains 1: the hardware this Windows sees supports a hypervisor. */
+  hypervisorSupportAvailable: boolean | null
 }
 
 export function parseWinDeviceGuard(text: string): WinDeviceGuard | null {
@@ -102,6 +107,7 @@ export function parseWinDeviceGuard(text: string): WinDeviceGuard | null {
     vbsStatus: toNumber(prop(r, 'VirtualizationBasedSecurityStatus')),
     servicesRunning: numbers('SecurityServicesRunning'),
     servicesConfigured: numbers('SecurityServicesConfigured'),
+    hypervisorSupportAvailable: prop(r, 'AvailableSecurityProperties') === undefined ? null : numbers('AvailableSecurityProperties').includes(1),
   }
 }
 
@@ -224,103 +230,6 @@ export function parseWinWsl(text: string): { name: string; version: number | nul
   })
 }
 
-export interface SystemInfo {
-  osName: string | null
-  osVersion: string | null
-  manufacturer: string | null
-  model: string | null
-  systemType: string | null
-  biosVersion: string | null
-  totalMemoryText: string | null
-  hypervisorDetected: boolean
-  /** null when the line is absent or its value is in a wording we do not read. */
-  vmMonitorModeExtensions: boolean | null
-  virtualizationFirmwareEnabled: boolean | null
-  slat: boolean | null
-  dep: boolean | null
-  hasHyperVSection: boolean
-  locale: 'zh-CN' | 'en' | null
-}
-
-const LABELS = {
-  osName: ['OS Name', 'OS 名称'],
-  osVersion: ['OS Version', 'OS 版本'],
-  manufacturer: ['System Manufacturer', '系统制造商'],
-  model: ['System Model', '系统型号'],
-  systemType: ['System Type', '系统类型'],
-  biosVersion: ['BIOS Version', 'BIOS 版本'],
-  totalMemory: ['Total Physical Memory', '物理内存总量'],
-  vmx: ['VM Monitor Mode Extensions', '虚拟机监视器模式扩展'],
-  firmware: ['Virtualization Enabled In Firmware', '固件中已启用虚拟化'],
-  slat: ['Second Level Address Translation', '二级地址转换'],
-  dep: ['Data Execution Prevention Available', '数据执行保护可用'],
-} as const
-
-/**
- * `systeminfo`, read by label in English and Chinese only. Any other wording yields nulls
- * (unknown), never a guess. Labels may be preceded by spaces (the Hyper-V block is indented)
- * and followed by a full-width or ASCII colon; columns vary between Windows builds.
- */
-export function parseSystemInfo(text: string): SystemInfo | null {
-  // The first Hyper-V requirement shares its line with the "Hyper-V Requirements:" heading.
-  const all = lines(text).flatMap((raw) => {
-    const heading = /^\s*(Hyper-V Requirements|Hyper-V 要求)\s*[:：]\s*(\S.*)$/.exec(raw)
-    return heading ? [`${heading[1]}:`, heading[2]!] : [raw]
-  })
-  const anyLabel = Object.values(LABELS).flat()
-  const known = all.some((l) => {
-    const line = l.trim()
-    return /^(Host Name|主机名|Hyper-V Requirements|Hyper-V 要求)\s*[:：]/.test(line) || anyLabel.some((label) => line.startsWith(label)) || /A hypervisor has been detected|已检测到虚拟机监控程序/.test(line)
-  })
-  if (!known) return null
-  const value = (labels: readonly string[]): string | null => {
-    for (const raw of all) {
-      const line = raw.trim()
-      for (const label of labels) {
-        if (line.startsWith(label)) {
-          const rest = line.slice(label.length)
-          const match = /^\s*[:：]\s*(.*)$/.exec(rest)
-          if (match) return match[1]!.trim()
-        }
-      }
-    }
-    return null
-  }
-  const yesNo = (labels: readonly string[]): boolean | null => {
-    const v = value(labels)
-    if (v === null) return null
-    if (/^(yes|是)$/i.test(v)) return true
-    if (/^(no|否)$/i.test(v)) return false
-    return null
-  }
-  const hypervisorDetected = all.some((l) => /A hypervisor has been detected|已检测到虚拟机监控程序/.test(l))
-  const hasHyperVSection = all.some((l) => /^(Hyper-V Requirements|Hyper-V 要求)\s*[:：]/.test(l.trim()))
-  const zh = all.some((l) => /^(主机名|OS 名称)\s*[:：]/.test(l.trim()))
-  return {
-    osName: value(LABELS.osName),
-    osVersion: value(LABELS.osVersion),
-    manufacturer: value(LABELS.manufacturer),
-    model: value(LABELS.model),
-    systemType: value(LABELS.systemType),
-    biosVersion: value(LABELS.biosVersion),
-    totalMemoryText: value(LABELS.totalMemory),
-    hypervisorDetected,
-    vmMonitorModeExtensions: yesNo(LABELS.vmx),
-    virtualizationFirmwareEnabled: yesNo(LABELS.firmware),
-    slat: yesNo(LABELS.slat),
-    dep: yesNo(LABELS.dep),
-    hasHyperVSection: hasHyperVSection || hypervisorDetected,
-    locale: zh ? 'zh-CN' : 'en',
-  }
-}
-
-/** "16,222 MB" / "16,222 MB" → bytes (systeminfo's total memory; thousands separators vary). */
-export function parseSystemInfoMemory(text: string | null): number | null {
-  if (!text) return null
-  const match = /([\d.,\s ]+)\s*MB/i.exec(text)
-  if (!match) return null
-  const digits = match[1]!.replace(/[^\d]/g, '')
-  return digits ? Number(digits) * 1024 * 1024 : null
-}
+export { listedDevices, parseSystemInfo, parseSystemInfoMemory, type SystemInfo } from './systeminfo'
 
 export { keyValueLines }

@@ -1,4 +1,4 @@
-import { constants } from 'node:fs'
+import { constants, existsSync } from 'node:fs'
 import { access, open, readdir, readFile, stat } from 'node:fs/promises'
 import { customProbe } from './run-probe'
 import type { ProbeSpec } from './spec'
@@ -29,9 +29,29 @@ async function kvmDevice(): Promise<string> {
   return JSON.stringify({ exists: true, readable, writable, opened, ...(error ? { error } : {}) })
 }
 
+/** WSL's marks: the interop binfmt entry (WSL1 and 2), /run/WSL (WSL2), the distro variable. */
+async function wslMarks(): Promise<string> {
+  const exists = async (path: string): Promise<boolean> => stat(path).then(() => true, () => false)
+  return JSON.stringify({
+    interop: (await exists('/proc/sys/fs/binfmt_misc/WSLInterop')) || (await exists('/proc/sys/fs/binfmt_misc/WSLInterop-late')),
+    runWsl: await exists('/run/WSL'),
+    distro: process.env.WSL_DISTRO_NAME ?? null,
+  })
+}
+
+/** kvm-ok lives in /usr/sbin, which a student's PATH often lacks. */
+function kvmOkCommand(): string {
+  return ['/usr/sbin/kvm-ok', '/usr/bin/kvm-ok'].find((path) => existsSync(path)) ?? 'kvm-ok'
+}
+
 export function linuxProbes(): ProbeSpec[] {
   return [
     { id: 'linux.cpuinfo', kind: 'file', path: '/proc/cpuinfo' },
+    { id: 'linux.proc-version', kind: 'file', path: '/proc/version', maxBytes: 4096 },
+    custom('linux.wsl', wslMarks),
+    { id: 'linux.lscpu', kind: 'command', command: 'lscpu', args: [], timeoutMs: 4000 },
+    // Exits 1 when KVM can NOT be used; its words are kept either way. Missing when cpu-checker is not installed.
+    { id: 'linux.kvm-ok', kind: 'command', command: kvmOkCommand(), args: [], timeoutMs: 4000 },
     { id: 'linux.meminfo', kind: 'file', path: '/proc/meminfo', maxBytes: 16 * 1024 },
     { id: 'linux.modules', kind: 'file', path: '/proc/modules' },
     { id: 'linux.os-release', kind: 'file', path: '/etc/os-release', maxBytes: 16 * 1024 },

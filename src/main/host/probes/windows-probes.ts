@@ -1,8 +1,11 @@
 import { execFile } from 'node:child_process'
-import { join } from 'node:path'
-import type { ProbeResult } from '../../../shared/host/capture'
+import { readFile } from 'node:fs/promises'
+import { join, win32 } from 'node:path'
+import type { ProbeErrorKind, ProbeResult } from '../../../shared/host/capture'
+import { SYSTEMINFO_WORDS } from '../interpret/systeminfo'
+import { decodeConsoleOutput } from './console-decode'
 import type { ProbeEnvironment, ProbeSpec } from './spec'
-import { windowsSystemTool } from './system-tools'
+import { windowsSystemRoot, windowsSystemTool } from './system-tools'
 
 /** The probe ids the PowerShell host probe answers, in the order of resources/windows/host-probe.ps1. */
 export const WINDOWS_PROBE_IDS = [
@@ -10,6 +13,10 @@ export const WINDOWS_PROBE_IDS = [
   'win.processor',
   'win.os',
   'win.bios',
+  'win.baseboard',
+  'win.enclosure',
+  'win.hyperv-guest',
+  'win.devices',
   'win.deviceguard',
   'win.optional-features',
   'win.bcdedit',
@@ -20,71 +27,147 @@ export const WINDOWS_PROBE_IDS = [
   'win.wsl',
 ] as const
 
+/** How long the whole PowerShell process may run; sections that arrived by then are kept. */
+export const HOST_PROBE_TIMEOUT_MS = 20_000
+
 const DENIED = /access is denied|拒绝访问|permission|0x80041003|requires elevation|管理员/i
 
-/**
- * Splits the host probe's JSON document into one probe result per section, each pretty-printed so
- * evidence excerpts show one property a line. A section's value is
- * kept as JSON text (a string value, such as bcdedit's output, as plain text).
- */
-export function splitWindowsProbeOutput(stdout: string, durationMs: number): Record<string, ProbeResult> {
-  const out: Record<string, ProbeResult> = {}
-  let doc: Record<string, unknown>
-  try {
-    doc = JSON.parse(stdout.replace(/^\uFEFF/, '').trim()) as Record<string, unknown>
-  } catch (error) {
-    for (const id of WINDOWS_PROBE_IDS)
-      out[id] = { ok: false, error: { kind: 'failed', message: `host probe output is not JSON: ${(error as Error).message}` }, durationMs }
-    return out
+function sectionResult(section: { ok?: unknown; value?: unknown; error?: unknown; ms?: unknown }, durationMs: number): ProbeResult {
+  const ms = typeof section.ms === 'number' && Number.isFinite(section.ms) ? section.ms : durationMs
+  if (section.ok === true) {
+    const value = section.value
+    return { ok: true, text: typeof value === 'string' ? value : JSON.stringify(value ?? null, null, 2), durationMs: ms }
   }
-  for (const id of WINDOWS_PROBE_IDS) {
-    const section = doc[id] as { ok?: unknown; value?: unknown; error?: unknown } | undefined
-    if (!section || typeof section !== 'object') {
-      out[id] = { ok: false, error: { kind: 'failed', message: 'section missing from host probe output' }, durationMs }
-    } else if (section.ok === true) {
-      const value = section.value
-      out[id] = { ok: true, text: typeof value === 'string' ? value : JSON.stringify(value ?? null, null, 2), durationMs }
-    } else {
-      const message = typeof section.error === 'string' ? section.error : 'failed'
-      out[id] = { ok: false, error: { kind: DENIED.test(message) ? 'denied' : 'failed', message }, durationMs }
+  const message = typeof section.error === 'string' ? section.error : 'failed'
+  return { ok: false, error: { kind: DENIED.test(message) ? 'denied' : 'failed', message }, durationMs: ms }
+}
+
+/**
+ * Reads what the host probe printed: one JSON line per section as each completed (the current
+ * script), or one JSON document keyed by probe id (older builds). Whatever arrived is kept; every
+ * section that did not arrive fails with `missingKind` (a timeout when the process was stopped).
+ * Each value is kept as JSON text (a string value, such as bcdedit's output, as plain text).
+ */
+export function splitWindowsProbeOutput(
+  stdout: string,
+  durationMs: number,
+  missing: { kind: ProbeErrorKind; message: string } = { kind: 'failed', message: 'section missing from host probe output' },
+): Record<string, ProbeResult> {
+  const out: Record<string, ProbeResult> = {}
+  const known = new Set<string>(WINDOWS_PROBE_IDS)
+  const text = stdout.replace(/^\uFEFF/, '').trim()
+  let whole: Record<string, unknown> | null = null
+  if (text.startsWith('{') && !/^\{\s*"id"\s*:/.test(text)) {
+    try {
+      const doc = JSON.parse(text) as unknown
+      if (doc && typeof doc === 'object' && !Array.isArray(doc)) whole = doc as Record<string, unknown>
+    } catch {
+      whole = null
     }
   }
+  let parsedAny = false
+  if (whole) {
+    for (const [id, section] of Object.entries(whole)) {
+      if (!known.has(id) || !section || typeof section !== 'object') continue
+      out[id] = sectionResult(section as Record<string, unknown>, durationMs)
+      parsedAny = true
+    }
+  } else {
+    for (const line of text.split(/\r?\n/)) {
+      const trimmed = line.trim()
+      if (!trimmed.startsWith('{')) continue
+      try {
+        const section = JSON.parse(trimmed) as Record<string, unknown>
+        if (typeof section.id === 'string' && known.has(section.id) && !out[section.id]) {
+          out[section.id] = sectionResult(section, durationMs)
+          parsedAny = true
+        }
+      } catch {
+        /* a line cut off by the deadline, or something that is not ours */
+      }
+    }
+  }
+  const fallback = parsedAny || text === '' ? missing : { kind: 'failed' as const, message: `host probe output is not JSON: ${text.slice(0, 200)}` }
+  for (const id of WINDOWS_PROBE_IDS) if (!out[id]) out[id] = { ok: false, error: fallback, durationMs }
   return out
+}
+
+/**
+ * 64-bit Windows PowerShell. A 32-bit build of the app on 64-bit Windows is redirected from System32
+ * to SysWOW64 (32-bit PowerShell, 32-bit registry view); Sysnative reaches the 64-bit one.
+ */
+export function windowsPowerShellPath(env: Pick<ProbeEnvironment, 'arch' | 'env'>): string {
+  const wow64 = env.arch === 'ia32' && Boolean(env.env.PROCESSOR_ARCHITEW6432)
+  return win32.join(windowsSystemRoot(env), wow64 ? 'Sysnative' : 'System32', 'WindowsPowerShell', 'v1.0', 'powershell.exe')
+}
+
+/**
+ * The script as -EncodedCommand takes it (base64 of UTF-16LE), so no execution policy for script
+ * files applies. Comment lines and indentation are dropped to stay well inside the 32,767-character
+ * command line.
+ */
+export function encodeHostProbe(script: string): string {
+  const compact = script
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !line.startsWith('#'))
+    .join('\n')
+  return Buffer.from(compact, 'utf16le').toString('base64')
+}
+
+export function hostProbeArgs(encoded: string): string[] {
+  return ['-NoLogo', '-NoProfile', '-NonInteractive', '-ExecutionPolicy', 'Bypass', '-EncodedCommand', encoded]
 }
 
 export function windowsProbes(env: ProbeEnvironment): ProbeSpec[] {
   const script = join(env.resourcesDir, 'windows', 'host-probe.ps1')
-  const powershell = windowsSystemTool(env, 'WindowsPowerShell\\v1.0\\powershell.exe')
+  const powershell = windowsPowerShellPath(env)
   return [
     {
       id: 'win.host-probe',
       kind: 'bundle',
       yields: WINDOWS_PROBE_IDS,
-      run: (signal) =>
-        new Promise((resolve) => {
-          const started = Date.now()
+      run: async (signal) => {
+        const started = Date.now()
+        let encoded: string
+        try {
+          encoded = encodeHostProbe(await readFile(script, 'utf8'))
+        } catch (error) {
+          const message = `cannot read ${script}: ${(error as Error).message}`
+          return Object.fromEntries(WINDOWS_PROBE_IDS.map((id) => [id, { ok: false, error: { kind: 'missing', message }, durationMs: 0 }]))
+        }
+        return new Promise((resolve) => {
           execFile(
             powershell,
-            ['-NoLogo', '-NoProfile', '-NonInteractive', '-ExecutionPolicy', 'Bypass', '-File', script],
-            { timeout: 15_000, windowsHide: true, shell: false, maxBuffer: 16 * 1024 * 1024, encoding: 'utf8', signal },
-            (error, stdout, stderr) => {
+            hostProbeArgs(encoded),
+            { timeout: HOST_PROBE_TIMEOUT_MS, windowsHide: true, shell: false, maxBuffer: 16 * 1024 * 1024, encoding: 'buffer', signal },
+            (error, stdoutBuf, stderrBuf) => {
               const durationMs = Date.now() - started
-              if (stdout.trim().startsWith('{')) {
-                resolve(splitWindowsProbeOutput(stdout, durationMs))
-                return
-              }
-              const e = error as (NodeJS.ErrnoException & { killed?: boolean }) | null
-              const kind = e?.code === 'ENOENT' ? 'missing' : e?.killed ? 'timeout' : 'failed'
-              const message = (e?.message ?? stderr ?? 'no output').slice(0, 500)
-              resolve(Object.fromEntries(WINDOWS_PROBE_IDS.map((id) => [id, { ok: false, error: { kind, message }, durationMs }])))
+              // The lines are ASCII; a console that ignored the UTF-8 request still cannot garble them.
+              const stdout = decodeConsoleOutput(stdoutBuf).text
+              const e = error as (NodeJS.ErrnoException & { killed?: boolean; signal?: string | null }) | null
+              const kind: ProbeErrorKind =
+                e?.code === 'ENOENT' ? 'missing' : e?.killed || e?.signal === 'SIGTERM' || e?.name === 'AbortError' ? 'timeout' : 'failed'
+              const message =
+                kind === 'timeout'
+                  ? `the host probe was stopped after ${Math.round(durationMs / 1000)} s before this section finished`
+                  : (e?.message ?? (decodeConsoleOutput(stderrBuf).text.trim() || 'section missing from host probe output')).slice(0, 500)
+              resolve(splitWindowsProbeOutput(stdout, durationMs, { kind: error ? kind : 'failed', message }))
             },
           )
-        }),
+        })
+      },
     },
   ]
 }
 
-/** Only when the PowerShell probe failed: `systeminfo`, whose labels are read in zh-CN and en only. */
+/**
+ * Only when the PowerShell probe failed: `systeminfo` (by absolute path), read by structure and a
+ * label table in any UI language. It writes the console's OEM code page (936 on Chinese Windows,
+ * 850 on Italian …); the bytes are decoded by that code page, found from BOMs, UTF-8 validity and
+ * which decoding reads as systeminfo — never by assuming one language.
+ */
 export function systeminfoFallback(env: Pick<ProbeEnvironment, 'env'> = { env: process.env }): ProbeSpec {
   const systeminfo = windowsSystemTool(env, 'systeminfo.exe')
   return {
@@ -96,14 +179,10 @@ export function systeminfoFallback(env: Pick<ProbeEnvironment, 'env'> = { env: p
         execFile(systeminfo, [], { timeout: 20_000, windowsHide: true, shell: false, encoding: 'buffer', signal }, (error, stdout) => {
           const durationMs = Date.now() - started
           if (error && stdout.length === 0) {
-            resolve({ ok: false, error: { kind: 'failed', message: error.message }, durationMs })
+            resolve({ ok: false, error: { kind: (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'missing' : 'failed', message: error.message }, durationMs })
             return
           }
-          // systeminfo writes the console's OEM code page. Our students' Windows is mostly Chinese
-          // (GBK); text that is not valid UTF-8 is decoded as GBK.
-          const utf8 = new TextDecoder('utf-8', { fatal: false }).decode(stdout)
-          const text = utf8.includes('\uFFFD') ? new TextDecoder('gbk').decode(stdout) : utf8
-          resolve({ ok: true, text, exitCode: 0, durationMs })
+          resolve({ ok: true, text: decodeConsoleOutput(stdout, { words: SYSTEMINFO_WORDS }).text, exitCode: 0, durationMs })
         })
       }),
   }

@@ -4,6 +4,7 @@ import {
   ExperimentOutlined,
   FileDoneOutlined,
   HomeOutlined,
+  ReadOutlined,
   SettingOutlined,
   TeamOutlined,
 } from '@ant-design/icons'
@@ -25,6 +26,7 @@ export function Shell(props: { page: PageId; children: ReactNode }): React.JSX.E
     { key: 'host', icon: <DesktopOutlined />, label: t.nav.host },
     { key: 'labs', icon: <ExperimentOutlined />, label: t.nav.labs },
     { key: 'lessons', icon: <BookOutlined />, label: t.nav.lessons },
+    { key: 'glossary', icon: <ReadOutlined />, label: t.nav.glossary },
     { key: 'records', icon: <FileDoneOutlined />, label: t.nav.records },
     ...(teacher ? [{ key: 'teacher' as const, icon: <TeamOutlined />, label: t.nav.teacher }] : []),
     { key: 'settings', icon: <SettingOutlined />, label: t.nav.settings },

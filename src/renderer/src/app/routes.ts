@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 
-export const PAGES = ['home', 'host', 'labs', 'lessons', 'records', 'teacher', 'settings'] as const
+export const PAGES = ['home', 'host', 'labs', 'lessons', 'glossary', 'records', 'teacher', 'settings'] as const
 export type PageId = (typeof PAGES)[number]
 
 export interface Route {

@@ -1,6 +1,7 @@
 import ReactMarkdown, { type Components } from 'react-markdown'
 import { EXTERNAL_LINK_HOSTS } from '../../../../shared/app/app-info'
 import { api } from '../../api/client'
+import { useGlossaryMarkdown } from '../../components/glossary/glossary-markdown'
 
 const HOSTS = EXTERNAL_LINK_HOSTS.map((h) => h.replace(/\./g, '\\.')).join('|')
 /** A bare allowlisted address (support.broadcom.com, https://learn.microsoft.com/…) not already inside a link. */
@@ -49,9 +50,11 @@ const COMPONENTS: Components = {
 
 /** Lab text: CommonMark without raw HTML (it is dropped, never rendered). */
 export function Markdown(props: { children: string; className?: string; inline?: boolean }): React.JSX.Element {
+  // Glossary terms are linked in step bodies, not in the short inline texts (tips, criteria).
+  const glossary = useGlossaryMarkdown(!props.inline)
   return (
     <div className={`lab-md${props.inline ? ' lab-md-inline' : ''}${props.className ? ` ${props.className}` : ''}`}>
-      <ReactMarkdown skipHtml components={COMPONENTS}>
+      <ReactMarkdown skipHtml remarkPlugins={glossary.remarkPlugins} components={{ ...COMPONENTS, ...glossary.components }}>
         {linkifyAllowed(props.children)}
       </ReactMarkdown>
     </div>

@@ -7,6 +7,7 @@ import type { DiagramId } from '../../../../shared/lessons/lesson'
 import type { LessonView } from '../../../../shared/lessons/view'
 import { api, describeApiError } from '../../api/client'
 import { hrefFor } from '../../app/routes'
+import { useGlossaryMarkdown } from '../../components/glossary/glossary-markdown'
 import { fmt } from '../../i18n/define'
 import { useLocale, useMessages } from '../../i18n/locale-context'
 import { lessonsMessages } from '../../i18n/messages/lessons'
@@ -34,6 +35,7 @@ export function LessonPage(props: { id: string }): React.JSX.Element {
   const t = messages.lesson
   const listT = messages.list
   const { locale } = useLocale()
+  const glossary = useGlossaryMarkdown()
   const [lesson, setLesson] = useState<LessonView | null>(null)
   const [report, setReport] = useState<HostReport | null>(null)
   const [error, setError] = useState<{ code: string; message: string } | null>(null)
@@ -86,7 +88,7 @@ export function LessonPage(props: { id: string }): React.JSX.Element {
       <LessonDiagram id={lesson.diagram} report={report} />
       <Card title={t.text} size="small">
         <article className="lesson-body" lang={locale} data-testid="lesson-body">
-          <Markdown skipHtml disallowedElements={['img']} components={markdownComponents}>
+          <Markdown skipHtml disallowedElements={['img']} remarkPlugins={glossary.remarkPlugins} components={{ ...markdownComponents, ...glossary.components }}>
             {lesson.body[locale]}
           </Markdown>
         </article>
