@@ -6,6 +6,7 @@
 import { spawnSync } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { firstContentfulPaint, initialJsBytes } from './bench-fcp.mjs'
 
 const root = join(import.meta.dirname, '..')
 const RUNS = Number(process.env.BENCH_RUNS ?? 15)
@@ -34,6 +35,12 @@ const bare = time(['-e', '0'])
 const cli = time(['bin/virtlab.js', 'check', '--json'])
 console.log(`node -e 0                      median ${bare.toFixed(1)} ms (${RUNS} runs)`)
 console.log(`virtlab check --json (live)    median ${cli.toFixed(1)} ms — ${(cli / bare).toFixed(1)}× bare node (goal ≤ 3×)`)
+
+// 3. the first screen: initial JS size and first contentful paint of the built renderer in Chromium.
+const initialKiB = initialJsBytes(join(root, 'out/renderer')) / 1024
+console.log(`renderer initial JS            ${initialKiB.toFixed(0)} KiB (goal ≤ 1024 KiB)`)
+const fcp = await firstContentfulPaint(root)
+console.log(fcp ? `renderer first contentful paint median ${fcp.median.toFixed(0)} ms (${fcp.runs} runs, Chromium)` : 'renderer first contentful paint: skipped (no out/renderer or no Chromium)')
 
 const bench = spawnSync(join(root, 'node_modules/.bin/vitest'), ['bench', '--run', '--project', 'bench'], { cwd: root, stdio: 'inherit' })
 // Measurements the bench files could only write down (vitest keeps their console output).

@@ -41,19 +41,23 @@ describe('Lab runner (jsdom, real services behind the bridge, recorded hosts)', 
     installBridge({ app })
     window.location.hash = '#/labs/create-vm/verify-vm'
     render(<App />)
-    await waitFor(() => expect(screen.getByTestId('step-verify-vm')).toBeTruthy())
-    // Before the check: the criteria with what they require.
-    expect(within(screen.getByTestId('criterion-memory')).getByText('≥ 2048')).toBeTruthy()
+    await waitFor(() => expect(screen.getByTestId('step-verify-vm')).toBeTruthy(), { timeout: 10_000 })
+    // Before the check: the criteria as sentences (the requirement is in the words, no operators or paths).
+    expect(screen.getByTestId('criterion-memory').textContent).toBe('At least 2048 MB of memory')
     act(() => {
       fireEvent.keyDown(document.body, { key: 'Enter' })
     })
     await waitFor(() => expect(screen.getByTestId('check-result').getAttribute('data-passed')).toBe('false'), { timeout: 10_000 })
-    expect(screen.getByTestId('check-reason').textContent).toMatch(/Criteria not met \(4\): At least 2048 MB of memory; At least 2 virtual CPUs; The network connection is NAT; The virtual disk is at least 20 GB/)
-    expect(screen.getByTestId('actual-memory').textContent).toBe('512')
-    expect(screen.getByTestId('actual-nat').textContent).toBe('bridged')
+    // One sentence on what is wrong; the machine's value beside each criterion.
+    expect(screen.getByTestId('reason-sentence').textContent).toBe('“At least 2048 MB of memory” is not met yet (this computer: 512).')
+    expect(screen.getByTestId('actual-memory').textContent).toBe('This computer: 512')
+    expect(screen.getByTestId('actual-nat').textContent).toBe('This computer: bridged')
     expect(screen.getByTestId('criterion-guest-os').getAttribute('data-passed')).toBe('true')
-    expect(screen.getByTestId('element').textContent).toContain('debian6')
+    expect(screen.getByTestId('element-name').textContent).toContain('debian6')
     expect(screen.getByTestId('trouble-not-nat').getAttribute('data-matched')).toBe('true')
+    // The most relevant entry comes first and open; the others under "Other possible causes".
+    expect(within(screen.getByTestId('trouble-primary')).getByTestId('trouble-memory-too-small')).toBeTruthy()
+    expect(screen.getByTestId('troubleshooting').textContent).toContain('Other possible causes')
     expect(screen.getByTestId('trouble-disk-too-small').getAttribute('data-matched')).toBe('false')
     expect(screen.getByTestId('step-status').textContent).toBe('Not passed')
   })

@@ -143,7 +143,8 @@ describe('labs service', () => {
     ])
     for (const attempt of progress.attempts) expect(() => StepAttemptSchema.parse(attempt)).not.toThrow()
     const auto = progress.attempts[0]!.verification
-    expect(auto).toMatchObject({ kind: 'auto', checkId: 'vmware.installed', checkStatus: 'fail' })
+    // `todo` is kept as `skip` in the records: lab reports stay readable by older copies of the app.
+    expect(auto).toMatchObject({ kind: 'auto', checkId: 'vmware.installed', checkStatus: 'skip' })
     if (auto.kind === 'auto') {
       expect(auto.criteria.map((c) => [c.id, c.passed, c.actual])).toEqual([
         ['installed', false, 'false'],
@@ -180,7 +181,8 @@ describe('labs service', () => {
     const wrong: Answer[] = [{ questionId: 'lab0-no-trap', type: 'single', choice: 'b' }]
     const failed = await labs.verifyStep('host-readiness', 'concept-quiz', { kind: 'quiz', answers: wrong })
     expect(failed.passed).toBe(false)
-    expect(failed.quiz).toMatchObject({ score: 0, total: 3, passScore: 1 })
+    // A lab quiz passes with all but at most one right: 2 of 3 here (the pack's passScore 1 is looser).
+    expect(failed.quiz).toMatchObject({ score: 0, total: 3, passScore: 2 })
     expect(failed.quiz?.results[0]).toMatchObject({ questionId: 'lab0-no-trap', answered: true, correct: false, solution: { type: 'single', correct: ['a'] } })
     expect(failed.quiz?.results[0]!.explanation.en).toMatch(/POPF/)
     const right: Answer[] = [
@@ -189,6 +191,9 @@ describe('labs service', () => {
     ]
     const passed = await labs.verifyStep('host-readiness', 'concept-quiz', { kind: 'quiz', answers: right })
     expect(passed).toMatchObject({ passed: true, quiz: { score: 2 }, progress: { status: 'passed', attempts: 2 } })
+    // One right of three is not enough any more.
+    const oneRight = await labs.verifyStep('host-readiness', 'concept-quiz', { kind: 'quiz', answers: right.slice(0, 1) })
+    expect(oneRight).toMatchObject({ passed: false, quiz: { score: 1, passScore: 2 } })
   })
 
   it('marks the troubleshooting entries the last host check points at', async () => {

@@ -15,7 +15,7 @@ const GROUP_NAMES: Record<CheckGroup, Record<Locale, string>> = {
 
 /** The one name of each status (src/shared/i18n/vocabulary.ts). */
 const STATUS_WORD = (status: CheckStatus, l: Locale): string => CHECK_STATUS_NAMES[l][status]
-const STATUS_MARK: Record<CheckStatus, string> = { pass: '✔', warn: '!', fail: '✘', unknown: '?', skip: '-' }
+const STATUS_MARK: Record<CheckStatus, string> = { pass: '✔', warn: '!', fail: '✘', unknown: '?', skip: '-', todo: '○' }
 
 export const VERDICT_WORD: Record<VerdictStatus, Record<Locale, string>> = {
   ready: { 'zh-CN': '已就绪', en: 'Ready' },
@@ -52,7 +52,7 @@ export interface FormatOptions {
 function paint(color: boolean, code: string, text: string): string {
   return color ? `\u001b[${code}m${text}\u001b[0m` : text
 }
-const STATUS_COLOR: Record<CheckStatus, string> = { pass: '32', warn: '33', fail: '31', unknown: '35', skip: '90' }
+const STATUS_COLOR: Record<CheckStatus, string> = { pass: '32', warn: '33', fail: '31', unknown: '35', skip: '90', todo: '36' }
 const VERDICT_COLOR: Record<VerdictStatus, string> = { ready: '32', 'ready-with-caveats': '33', 'action-needed': '31', unsupported: '31', unknown: '35' }
 
 function indent(text: string, prefix: string): string {
@@ -98,7 +98,7 @@ export function formatReport(unsafeReport: HostReport, options: FormatOptions): 
     for (const check of checks) {
       const mark = paint(color, STATUS_COLOR[check.status], `${STATUS_MARK[check.status]} ${STATUS_WORD(check.status, l)}`)
       out.push(`  ${mark}  ${check.title[l]} — ${check.summary[l]}`)
-      const show = options.verbose || (check.status !== 'pass' && check.status !== 'skip')
+      const show = options.verbose || (check.status !== 'pass' && check.status !== 'skip' && check.status !== 'todo')
       if (!show) continue
       for (const e of check.evidence.slice(0, 3)) {
         out.push(paint(color, '90', `      ${TEXT.evidence[l]} [${e.probe}]${colon.trim()}`))

@@ -18,6 +18,7 @@ import { extraEvidence, withExtraCpu, withExtraFirmware, withExtraGuest, withExt
 import { cpuFacts, guestFacts, type CpuFacts } from './facts'
 import { firmwareGuide } from './firmware-guide'
 import { decideVerdict } from './verdict'
+import { nextAction } from '../../shared/host/next-action'
 
 function guarded(id: CheckId, run: () => Check): Check {
   try {
@@ -115,6 +116,18 @@ export function evaluateCapture(
   const vmwareInstalled = checks.find((c) => c.id === 'vmware.installed')?.facts.installed === true
   const running = checks.find((c) => c.id === 'vmware.running')?.facts.count
   const winHv = checks.find((c) => c.id === 'windows.hypervisor')?.facts.running
+  const verdict = decideVerdict(checks, capture.platform)
+  const guide = cpu.isArm || capture.platform === 'darwin' ? null : firmwareGuide(host.manufacturer, host.model, cpu.vendor)
+  const position = {
+    isGuest: guest.isGuest,
+    outerHypervisor: guest.hypervisor,
+    windowsHypervisorRunning: typeof winHv === 'boolean' ? winHv : null,
+    vmwareInstalled,
+    runningGuests: typeof running === 'number' ? running : 0,
+  }
+  // The first fix names this machine's own action (the brand's key, the feature that holds the hypervisor…).
+  const action = nextAction({ verdict, checks, firmwareGuide: guide, position })
+  if (action && action.kind !== 'other') verdict.firstFix = action.line
   return {
     schema: HOST_REPORT_SCHEMA,
     generatedAt: options.generatedAt ?? new Date().toISOString(),
@@ -123,15 +136,9 @@ export function evaluateCapture(
     host,
     checks,
     hypervisors,
-    verdict: decideVerdict(checks, capture.platform),
-    firmwareGuide: cpu.isArm || capture.platform === 'darwin' ? null : firmwareGuide(host.manufacturer, host.model, cpu.vendor),
-    position: {
-      isGuest: guest.isGuest,
-      outerHypervisor: guest.hypervisor,
-      windowsHypervisorRunning: typeof winHv === 'boolean' ? winHv : null,
-      vmwareInstalled,
-      runningGuests: typeof running === 'number' ? running : 0,
-    },
+    verdict,
+    firmwareGuide: guide,
+    position,
     durationMs: options.durationMs ?? 0,
   }
 }

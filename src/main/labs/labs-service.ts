@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { HostReport } from '../../shared/host/report'
+import { recordedStatus, type HostReport } from '../../shared/host/report'
 import type { Locale } from '../../shared/i18n/locale'
 import { IpcError } from '../../shared/ipc/errors'
 import { evaluateStep, matchTroubleshooting } from '../../shared/labs/evaluate'
-import type { StepSpec } from '../../shared/labs/schema'
+import { labQuizPassScore, type StepSpec } from '../../shared/labs/schema'
 import {
   VerifyInputSchema,
   type CheckView,
@@ -64,7 +64,7 @@ function checkView(lab: LoadedLab, step: LoadedStep): CheckView {
     case 'manual':
       return { kind: 'manual', confirm: check.confirm, noteRequired: check.noteRequired }
     case 'quiz':
-      return { kind: 'quiz', passScore: check.passScore, questions: check.questions.map((q) => questionView(q, quizSeed(lab.meta.id, step.spec.id))) }
+      return { kind: 'quiz', passScore: labQuizPassScore(check.passScore, check.questions.length), questions: check.questions.map((q) => questionView(q, quizSeed(lab.meta.id, step.spec.id))) }
   }
 }
 
@@ -204,7 +204,7 @@ export function createLabsService(ports: LabsServicePorts): LabsService {
           lab,
           step.spec,
           evaluation.passed,
-          { kind: 'auto', checkId: evaluation.checkId, checkStatus: evaluation.checkStatus, criteria: evaluation.criteria, evidence: evaluation.evidence },
+          { kind: 'auto', checkId: evaluation.checkId, checkStatus: recordedStatus(evaluation.checkStatus), criteria: evaluation.criteria, evidence: evaluation.evidence },
           at,
         )
         ports.logger.info(`Lab ${labId}/${stepId}: ${evaluation.passed ? 'passed' : 'failed'} (${evaluation.checkId} ${evaluation.checkStatus})`)
@@ -240,7 +240,8 @@ export function createLabsService(ports: LabsServicePorts): LabsService {
 
       if (spec.kind === 'quiz' && input.kind === 'quiz') {
         const scored = scoreQuiz(spec.questions, input.answers)
-        const passed = scored.score >= spec.passScore
+        const required = labQuizPassScore(spec.passScore, spec.questions.length)
+        const passed = scored.score >= required
         const at = now().toISOString()
         await record(lab, step.spec, passed, { kind: 'quiz', score: scored.score, total: scored.total }, at)
         return {
@@ -248,7 +249,7 @@ export function createLabsService(ports: LabsServicePorts): LabsService {
           passed,
           at,
           progress: ports.progress.labProgress()[labId]?.[stepId] ?? null,
-          quiz: { score: scored.score, total: scored.total, passScore: spec.passScore, results: scored.results },
+          quiz: { score: scored.score, total: scored.total, passScore: required, results: scored.results },
         }
       }
       throw new IpcError('invalid-input', `Step "${stepId}" cannot be verified with ${input.kind}`)

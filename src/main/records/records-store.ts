@@ -1,6 +1,6 @@
 import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, unlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { HostReport } from '../../shared/host/report'
+import { recordedStatus, type HostReport } from '../../shared/host/report'
 import { clip } from '../../shared/records/build'
 import type { LabProgress, QuizResult, StepAttempt, Verification } from '../../shared/records/events'
 import type { StudentProfile } from '../../shared/records/profile'
@@ -92,7 +92,7 @@ export function hostSnapshot(report: HostReport, now: () => Date = () => new Dat
   const candidate: HostSnapshot = {
     at: report.generatedAt,
     verdict: report.verdict.status,
-    checks: report.checks.slice(0, LIMITS.checks).map((c) => ({ id: c.id, status: c.status })),
+    checks: report.checks.slice(0, LIMITS.checks).map((c) => ({ id: c.id, status: recordedStatus(c.status) })),
     host: {
       os: t(h.os),
       osVersion: t(h.osVersion),

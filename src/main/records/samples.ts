@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parse } from 'yaml'
-import type { HostReport } from '../../shared/host/report'
+import { recordedStatus, type HostReport } from '../../shared/host/report'
 import type { StepAttempt, Verification } from '../../shared/records/events'
 import type { StudentProfile } from '../../shared/records/profile'
 import { LAB_REPORT_SUFFIX, type LabReport } from '../../shared/records/report'
@@ -80,7 +80,7 @@ function verification(check: { kind: string; source: string | null } | undefined
     return {
       kind: 'auto',
       checkId: source.id,
-      checkStatus: passed ? source.status : 'fail',
+      checkStatus: passed ? recordedStatus(source.status) : 'fail',
       criteria: [],
       evidence: source.evidence.slice(0, 3).map((e) => ({ probe: e.probe, excerpt: e.excerpt.slice(0, 600) })),
     }

@@ -15,15 +15,17 @@ import { Placeholder } from './components/Placeholder'
 import { LocaleContext } from './i18n/locale-context'
 import { shellMessages } from './i18n/messages/shell'
 import { HomePage } from './pages/HomePage'
-import { HostPage } from './pages/host/HostPage'
-import { LabsPage } from './pages/labs/LabsPage'
-import { LessonsPage } from './pages/lessons/LessonsPage'
 import { ProfileGate } from './pages/records/ProfileGate'
-import { RecordsRoute } from './pages/records/RecordsPage'
-import { SettingsPage } from './pages/SettingsPage'
-import { TeacherPage } from './pages/teacher/TeacherPage'
 import { themeFor } from './theme'
 
+// Route-level code splitting: the first screen (Home) does not wait for the lessons' diagrams, the
+// labs, the records or the teacher view; each page's code loads when the student opens it.
+const HostPage = lazy(() => import('./pages/host/HostPage').then((m) => ({ default: m.HostPage })))
+const LabsPage = lazy(() => import('./pages/labs/LabsPage').then((m) => ({ default: m.LabsPage })))
+const LessonsPage = lazy(() => import('./pages/lessons/LessonsPage').then((m) => ({ default: m.LessonsPage })))
+const RecordsRoute = lazy(() => import('./pages/records/RecordsPage').then((m) => ({ default: m.RecordsRoute })))
+const TeacherPage = lazy(() => import('./pages/teacher/TeacherPage').then((m) => ({ default: m.TeacherPage })))
+const SettingsPage = lazy(() => import('./pages/SettingsPage').then((m) => ({ default: m.SettingsPage })))
 // Loaded when first opened.
 const GlossaryPage = lazy(() => import('./pages/glossary/GlossaryPage'))
 
@@ -131,7 +133,9 @@ export function App(): React.JSX.Element {
                 onError={(error) => reportCrash(error, 'react')}
                 fallback={<Alert type="error" showIcon message={shellMessages[locale].crash.title} />}
               >
-                {renderPage(route.page, locale)}
+                <Suspense fallback={<Spin size="large" style={{ display: 'block', margin: '64px auto' }} data-testid="page-loading" />}>
+                  {renderPage(route.page, locale)}
+                </Suspense>
               </ErrorBoundary>
             </Shell>
           </AppStateContext.Provider>

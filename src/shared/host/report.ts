@@ -1,7 +1,12 @@
 import { z } from 'zod'
 import { LocalizedSchema } from '../i18n/locale'
 
-export const CHECK_STATUSES = ['pass', 'warn', 'fail', 'unknown', 'skip'] as const
+/**
+ * `todo` (added within virtlab.host-report/1, see docs/host-report.md): a VMware item that a lab sets
+ * up and that is simply not there yet (nothing installed is broken). Readers that predate it should
+ * treat an unfamiliar status as neutral, like `skip`.
+ */
+export const CHECK_STATUSES = ['pass', 'warn', 'fail', 'unknown', 'skip', 'todo'] as const
 export const CheckStatusSchema = z.enum(CHECK_STATUSES)
 export type CheckStatus = z.infer<typeof CheckStatusSchema>
 
@@ -26,6 +31,23 @@ export const CHECK_IDS = [
   'hypervisors.other',
 ] as const
 export const CheckIdSchema = z.enum(CHECK_IDS)
+
+/** The statuses persisted in records and lab reports (virtlab lab reports predate `todo`). */
+export const RECORDED_CHECK_STATUSES = ['pass', 'warn', 'fail', 'unknown', 'skip'] as const
+export type RecordedCheckStatus = (typeof RECORDED_CHECK_STATUSES)[number]
+/** `todo` is kept as `skip` in records, so lab reports stay readable by every teacher's copy of the app. */
+export function recordedStatus(status: CheckStatus): RecordedCheckStatus {
+  return status === 'todo' ? 'skip' : status
+}
+
+/** Which lab sets up each VMware item (shown with the `todo` status: "Lab 1 installs it"). */
+export const TODO_LAB: Partial<Record<CheckId, { readonly labId: string; readonly order: number }>> = {
+  'vmware.installed': { labId: 'install-workstation', order: 1 },
+  'vmware.services': { labId: 'install-workstation', order: 1 },
+  'vmware.networks': { labId: 'install-workstation', order: 1 },
+  'vmware.vms': { labId: 'create-vm', order: 3 },
+  'vmware.running': { labId: 'install-os', order: 4 },
+}
 export type CheckId = z.infer<typeof CheckIdSchema>
 
 export const CHECK_GROUPS = ['cpu-firmware', 'windows-hypervisor', 'resources', 'vmware', 'other-hypervisors'] as const

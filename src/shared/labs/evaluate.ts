@@ -115,9 +115,13 @@ function judge(criteria: readonly Criterion[], root: FactValue | undefined): Jud
   })
 }
 
+/** Host checks whose failure causes others, in the order a fix should go. */
+const ROOT_CAUSES: readonly string[] = ['host.arch', 'host.virtual-machine', 'firmware.vt-enabled', 'cpu.vt-extensions', 'windows.hypervisor']
+
 /**
  * Which troubleshooting entries apply: `when: { check }` when that host check is fail, warn or
- * unknown (skip means "does not apply here"); `when: { criterion }` when that criterion failed on
+ * unknown (skip means "does not apply here"; todo means "a lab has not set this up yet", which the
+ * step explains itself); `when: { criterion }` when that criterion failed on
  * a value the machine showed (see `telling`).
  */
 export function matchTroubleshooting(
@@ -126,7 +130,15 @@ export function matchTroubleshooting(
   failedCriteria: ReadonlySet<string> | null,
 ): string[] {
   const status = (id: string): CheckStatus | null => report?.checks.find((c) => c.id === id)?.status ?? null
-  return refs
+  // Most relevant first: an entry about a root cause (the machine is a VM, VT is off in firmware…)
+  // before one about its consequences; otherwise the pack's order.
+  const rank = (ref: TroubleshootingRef): number => {
+    if (!ref.when || !('check' in ref.when)) return ROOT_CAUSES.length
+    const at = ROOT_CAUSES.indexOf(ref.when.check)
+    return at < 0 ? ROOT_CAUSES.length : at
+  }
+  return [...refs]
+    .sort((a, b) => rank(a) - rank(b))
     .filter((ref) => {
       if (!ref.when) return false
       if ('check' in ref.when) {

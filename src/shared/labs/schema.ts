@@ -167,3 +167,8 @@ export const StepFrontMatterSchema = z
   })
   .strict()
 export type StepFrontMatter = z.infer<typeof StepFrontMatterSchema>
+
+/** A lab quiz passes with all but at most one answer right (or the pack's own passScore, if stricter). */
+export function labQuizPassScore(passScore: number, questionCount: number): number {
+  return Math.min(questionCount, Math.max(passScore, questionCount - 1))
+}

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { LocalizedSchema } from '../i18n/locale'
-import { CheckIdSchema, CheckStatusSchema, EvidenceSchema } from '../host/report'
+import { CheckIdSchema, EvidenceSchema, RECORDED_CHECK_STATUSES } from '../host/report'
 
 const Id = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/)
 
@@ -22,7 +22,7 @@ export const VerificationSchema = z.discriminatedUnion('kind', [
     .object({
       kind: z.literal('auto'),
       checkId: CheckIdSchema,
-      checkStatus: CheckStatusSchema,
+      checkStatus: z.enum(RECORDED_CHECK_STATUSES),
       criteria: z.array(CriterionResultSchema).max(50),
       /** An evidence snapshot from the host check (short excerpts). */
       evidence: z.array(EvidenceSchema).max(10),

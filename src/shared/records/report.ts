@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import type { Localized } from '../i18n/locale'
-import { CheckStatusSchema, VerdictStatusSchema } from '../host/report'
+import { RECORDED_CHECK_STATUSES, VerdictStatusSchema } from '../host/report'
 import { StudentProfileSchema } from './profile'
 
 /** The JSON report's schema id. A new incompatible layout gets /2; readers refuse what they do not know. */
@@ -57,7 +57,7 @@ export const HostSnapshotSchema = z
   .object({
     at: IsoTime,
     verdict: VerdictStatusSchema,
-    checks: z.array(z.object({ id: CheckIdTextSchema, status: CheckStatusSchema }).strict()).max(LIMITS.checks),
+    checks: z.array(z.object({ id: CheckIdTextSchema, status: z.enum(RECORDED_CHECK_STATUSES) }).strict()).max(LIMITS.checks),
     host: MachineSchema,
   })
   .strict()
@@ -68,7 +68,7 @@ export const ReportVerificationSchema = z.discriminatedUnion('kind', [
     .object({
       kind: z.literal('auto'),
       checkId: CheckIdTextSchema,
-      checkStatus: CheckStatusSchema,
+      checkStatus: z.enum(RECORDED_CHECK_STATUSES),
       criteria: z
         .array(
           z

@@ -48,7 +48,7 @@ function probeState(ctx: CheckContext, id: string): ProbeState {
   return result.error.kind === 'skipped' ? 'absent' : 'failed'
 }
 
-const WORST: readonly CheckStatus[] = ['pass', 'skip', 'unknown', 'warn', 'fail']
+const WORST: readonly CheckStatus[] = ['pass', 'skip', 'todo', 'unknown', 'warn', 'fail']
 function worse(a: CheckStatus, b: CheckStatus): CheckStatus {
   return WORST.indexOf(b) > WORST.indexOf(a) ? b : a
 }
@@ -117,8 +117,9 @@ const FIX_VERSION_UNKNOWN: Localized[] = [
 ]
 
 const NEEDS_INSTALL: Localized[] = [
-  L('先按“VMware Workstation 安装情况”一项中的步骤安装 Workstation，然后重新检测。', 'First install Workstation as described under “VMware Workstation installation”, then run the check again.'),
+  L('实验 1“安装 VMware Workstation Pro”会带你装好 Workstation，它的服务和虚拟网络也随之就位；装好后重新检测。', 'Lab 1 (Install VMware Workstation Pro) walks you through installing Workstation, which brings its services and virtual networks; run the check again afterwards.'),
 ]
+const TODO_INSTALL: Localized[] = [L('在实验 1“安装 VMware Workstation Pro”中按步骤安装，然后重新检测。', 'Install it step by step in Lab 1 (Install VMware Workstation Pro), then run the check again.'), ...FIX_INSTALL]
 
 const FIX_WIN_SERVICES: Localized[] = [
   L(
@@ -335,16 +336,16 @@ function installedCheck(ctx: CheckContext, install: Install): Check {
   ]
   if (install.state === 'no') {
     const leftovers = ctx.platform === 'linux' && probeState(ctx, 'vmware.linux-networking') === 'read'
-    return makeCheck('vmware.installed', 'fail', {
+    return makeCheck('vmware.installed', leftovers ? 'fail' : 'todo', {
       summary: leftovers
         ? L(
             '没有找到 vmware 命令，但 /etc/vmware 里还留有旧的配置：Workstation 没有装好或已被卸载。',
             'The vmware command was not found, though /etc/vmware still holds old settings: Workstation is not (or no longer) installed.',
           )
-        : L('这台电脑还没有安装 VMware Workstation Pro。', 'VMware Workstation Pro is not installed on this computer.'),
+        : L('还没有安装 VMware Workstation Pro——实验 1 会安装它。', 'VMware Workstation Pro is not installed yet — Lab 1 installs it.'),
       details,
       evidence: install.evidence,
-      fix: FIX_INSTALL,
+      fix: leftovers ? FIX_INSTALL : TODO_INSTALL,
       facts,
     })
   }
@@ -594,8 +595,8 @@ function windowsServicesCheck(ctx: CheckContext, install: Install): Check {
   })
   const evidence = [ctx.evidence(probe, /VMAuthd|VMnet|VMware|VMUSB/i, 12)]
   if (install.state === 'no')
-    return makeCheck('vmware.services', 'fail', {
-      summary: L('没有安装 VMware Workstation，所以也没有它的服务。', 'VMware Workstation is not installed, so its services are not there either.'),
+    return makeCheck('vmware.services', 'todo', {
+      summary: L('还没有安装 VMware Workstation，所以也还没有它的服务——实验 1 安装时会一并装好。', 'VMware Workstation is not installed yet, so its services are not there either — Lab 1 installs them with it.'),
       details,
       evidence,
       fix: NEEDS_INSTALL,
@@ -674,8 +675,8 @@ function linuxServicesCheck(ctx: CheckContext, install: Install, vmnet8: Network
   ]
   const evidence = [ctx.evidence('linux.modules', /^(vmmon|vmnet|vmw_vmci|vmci)\s/), ctx.evidence('linux.ip-addr', /vmnet\d/)]
   if (install.state === 'no')
-    return makeCheck('vmware.services', 'fail', {
-      summary: L('没有安装 VMware Workstation，所以也没有它的内核模块和网络服务。', 'VMware Workstation is not installed, so its kernel modules and network services are not there either.'),
+    return makeCheck('vmware.services', 'todo', {
+      summary: L('还没有安装 VMware Workstation，所以也还没有它的内核模块和网络服务——实验 1 安装时会一并装好。', 'VMware Workstation is not installed yet, so its kernel modules and network services are not there either — Lab 1 installs them with it.'),
       details,
       evidence,
       fix: NEEDS_INSTALL,
@@ -747,8 +748,8 @@ function networksCheck(ctx: CheckContext, install: Install, adapters: Adapters, 
   const windows = ctx.platform === 'win32'
 
   if (install.state === 'no')
-    return makeCheck('vmware.networks', 'fail', {
-      summary: L('没有安装 VMware Workstation，所以没有 VMnet1/VMnet8 虚拟网络。', 'VMware Workstation is not installed, so there are no VMnet1/VMnet8 networks.'),
+    return makeCheck('vmware.networks', 'todo', {
+      summary: L('还没有安装 VMware Workstation，所以还没有 VMnet1/VMnet8 虚拟网络——实验 1 安装时会创建它们。', 'VMware Workstation is not installed yet, so there are no VMnet1/VMnet8 networks — Lab 1 creates them with the install.'),
       details,
       evidence,
       fix: NEEDS_INSTALL,
@@ -963,8 +964,8 @@ function vmsCheck(ctx: CheckContext, install: Install, vms: VmRead[]): Check {
   ]
 
   if (install.state === 'no' && parsed.length === 0)
-    return makeCheck('vmware.vms', 'fail', {
-      summary: L('还没有安装 VMware Workstation，也就还没有虚拟机。', 'VMware Workstation is not installed yet, so there are no VMs either.'),
+    return makeCheck('vmware.vms', 'todo', {
+      summary: L('还没有安装 VMware Workstation，也就还没有虚拟机——实验 3 会创建一台。', 'VMware Workstation is not installed yet, so there are no VMs either — Lab 3 creates one.'),
       details,
       evidence,
       fix: NEEDS_INSTALL,
@@ -1015,8 +1016,8 @@ function vmsCheck(ctx: CheckContext, install: Install, vms: VmRead[]): Check {
       evidence,
       facts,
     })
-  return makeCheck('vmware.vms', 'warn', {
-    summary: L('还没有找到任何虚拟机（最近打开列表、库和默认虚拟机文件夹里都没有）。', 'No virtual machine found yet (none in the recent list, the library or the default VM folder).'),
+  return makeCheck('vmware.vms', 'todo', {
+    summary: L('还没有找到任何虚拟机（最近打开列表、库和默认虚拟机文件夹里都没有）—— 实验 3 会创建一台。', 'No virtual machine found yet (none in the recent list, the library or the default VM folder) — Lab 3 creates one.'),
     details,
     evidence,
     fix: FIX_CREATE_VM,
@@ -1034,8 +1035,8 @@ function runningCheck(ctx: CheckContext, install: Install, vms: VmRead[], vmnet8
   const emptyFacts: Facts = { running: [], count: 0 }
   const evidence: Evidence[] = [ctx.evidence(probe, /Total running VMs|\.vmx|Error/i, 8)]
   if (install.state === 'no')
-    return makeCheck('vmware.running', 'fail', {
-      summary: L('没有安装 VMware Workstation，没有正在运行的虚拟机。', 'VMware Workstation is not installed; no VM is running.'),
+    return makeCheck('vmware.running', 'todo', {
+      summary: L('还没有安装 VMware Workstation，也就没有正在运行的虚拟机——实验 4 会启动一台。', 'VMware Workstation is not installed yet, so no VM is running — Lab 4 starts one.'),
       evidence,
       fix: NEEDS_INSTALL,
       facts: emptyFacts,
@@ -1106,8 +1107,8 @@ function runningCheck(ctx: CheckContext, install: Install, vms: VmRead[], vmnet8
       .join(', '),
   }))
   if (count === 0)
-    return makeCheck('vmware.running', 'warn', {
-      summary: L('现在没有正在运行的虚拟机。', 'No virtual machine is running right now.'),
+    return makeCheck('vmware.running', 'todo', {
+      summary: L('现在没有正在运行的虚拟机——实验 4 会启动一台。', 'No virtual machine is running right now — Lab 4 starts one.'),
       details,
       evidence,
       fix: FIX_POWER_ON,

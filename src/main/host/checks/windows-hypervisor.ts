@@ -135,8 +135,8 @@ export function checkWindowsHypervisor(ctx: CheckContext, guest: GuestFacts): Ch
 }
 
 function hypervisorFix(h: HypervisorHolders) {
+  // Steps first; when to leave it on comes last (a first fix must be something to do).
   const steps = [
-    L('如果实验能正常进行（只是慢一些），可以保持现状：用 Workstation 17 或更新版本即可。', 'If the labs work (just slower), you may leave it: use Workstation 17 or newer.'),
     L('若想让 VMware 独占 VT-x（更快、支持嵌套）：先确认自己不需要 WSL2、Docker Desktop、Windows 沙盒。', 'To give VMware VT-x to itself (faster, nested virtualization): first make sure you do not need WSL2, Docker Desktop or Windows Sandbox.'),
   ]
   if (h.holders.some((x) => x.id === 'hvci'))
@@ -151,5 +151,6 @@ function hypervisorFix(h: HypervisorHolders) {
   )
   if (h.holders.some((x) => x.id === 'credential-guard'))
     steps.push(L('Credential Guard 由学校或公司策略开启时不要自行关闭，请联系管理员。', 'If Credential Guard is set by school or company policy, do not turn it off yourself: ask the administrator.'))
+  steps.push(L('如果实验能正常进行（只是慢一些），也可以保持现状：用 Workstation 17 或更新版本即可。', 'If the labs work (just slower), you may also leave it on: use Workstation 17 or newer.'))
   return steps
 }

@@ -139,9 +139,27 @@ function MatchingInput(props: {
 function optionMark(result: QuestionResult | null, id: string, chosen: boolean, t: { rightAnswer: string; yourAnswer: string }): ReactNode {
   if (!result || (result.solution.type !== 'single' && result.solution.type !== 'multiple')) return null
   const right = result.solution.correct.includes(id)
-  if (right) return <Tag color="success">{t.rightAnswer}</Tag>
-  if (chosen) return <Tag color="error">{t.yourAnswer}</Tag>
-  return null
+  return (
+    <span className="quiz-option-marks">
+      {chosen && (
+        <Tag color={right ? 'success' : 'error'} icon={right ? <CheckCircleFilled /> : <CloseCircleFilled />} data-testid={`your-answer-${id}`}>
+          {t.yourAnswer}
+        </Tag>
+      )}
+      {right && (
+        <Tag color="success" icon={<CheckCircleFilled />} data-testid={`right-answer-${id}`}>
+          {t.rightAnswer}
+        </Tag>
+      )}
+    </span>
+  )
+}
+
+/** The class of a judged option: right (green), a wrong choice (red), or neither. */
+function optionClass(result: QuestionResult | null, id: string, chosen: boolean): string {
+  if (!result || (result.solution.type !== 'single' && result.solution.type !== 'multiple')) return 'quiz-option'
+  if (result.solution.correct.includes(id)) return 'quiz-option is-right'
+  return chosen ? 'quiz-option is-wrong' : 'quiz-option is-other'
 }
 
 /** The answer controls of one question (options, ordering list, matching selects) and, once judged, the solution. */
@@ -152,9 +170,9 @@ export function QuestionInput(props: { q: QuestionView; draft: Draft; result: Qu
   const text = (item: TextItem): string => item.text[locale]
   if (q.type === 'single' && draft.type === 'single')
     return (
-      <Radio.Group value={draft.choice} onChange={(e) => props.onChange({ type: 'single', choice: e.target.value as string })} disabled={locked} className="quiz-options">
+      <Radio.Group value={draft.choice} onChange={(e) => props.onChange({ type: 'single', choice: e.target.value as string })} disabled={locked} className={result ? 'quiz-options is-judged' : 'quiz-options'}>
         {q.options.map((o) => (
-          <Radio key={o.id} value={o.id} data-testid={`option-${q.id}-${o.id}`}>
+          <Radio key={o.id} value={o.id} className={optionClass(result, o.id, draft.choice === o.id)} data-testid={`option-${q.id}-${o.id}`}>
             {text(o)} {optionMark(result, o.id, draft.choice === o.id, t)}
           </Radio>
         ))}
@@ -162,9 +180,9 @@ export function QuestionInput(props: { q: QuestionView; draft: Draft; result: Qu
     )
   if (q.type === 'multiple' && draft.type === 'multiple')
     return (
-      <Checkbox.Group value={draft.choices} onChange={(values) => props.onChange({ type: 'multiple', choices: values as string[] })} disabled={locked} className="quiz-options">
+      <Checkbox.Group value={draft.choices} onChange={(values) => props.onChange({ type: 'multiple', choices: values as string[] })} disabled={locked} className={result ? 'quiz-options is-judged' : 'quiz-options'}>
         {q.options.map((o) => (
-          <Checkbox key={o.id} value={o.id} data-testid={`option-${q.id}-${o.id}`}>
+          <Checkbox key={o.id} value={o.id} className={optionClass(result, o.id, draft.choices.includes(o.id))} data-testid={`option-${q.id}-${o.id}`}>
             {text(o)} {optionMark(result, o.id, draft.choices.includes(o.id), t)}
           </Checkbox>
         ))}
@@ -203,6 +221,8 @@ export function QuestionCard(props: {
   locked: boolean
   onChange: (draft: Draft) => void
   children?: ReactNode
+  /** A link back to where the lesson explains this (shown with the explanation). */
+  reviewLink?: ReactNode
 }): React.JSX.Element {
   const t = useMessages(lessonsMessages).quiz
   const { locale } = useLocale()
@@ -218,22 +238,27 @@ export function QuestionCard(props: {
         <Typography.Paragraph strong style={{ marginBottom: 4, fontSize: 15 }}>
           {q.prompt[locale]}
         </Typography.Paragraph>
-        <QuestionInput q={q} draft={props.draft} result={result} locked={props.locked} onChange={props.onChange} />
-        {props.children}
-        {result && (
-          <Alert
-            type={result.correct ? 'success' : 'error'}
-            showIcon
-            icon={result.correct ? <CheckCircleFilled /> : <CloseCircleFilled />}
-            title={result.correct ? t.correct : t.incorrect}
-            description={
-              <div data-testid={`explanation-${q.id}`}>
-                <Typography.Text strong>{t.explanation}</Typography.Text>
-                <div>{result.explanation[locale]}</div>
-              </div>
-            }
-          />
-        )}
+        <div className={result ? 'quiz-judged' : undefined}>
+          <div>
+            <QuestionInput q={q} draft={props.draft} result={result} locked={props.locked} onChange={props.onChange} />
+            {props.children}
+          </div>
+          {result && (
+            <Alert
+              type={result.correct ? 'success' : 'error'}
+              showIcon
+              icon={result.correct ? <CheckCircleFilled /> : <CloseCircleFilled />}
+              title={result.correct ? t.correct : t.incorrect}
+              description={
+                <div data-testid={`explanation-${q.id}`}>
+                  <Typography.Text strong>{t.explanation}</Typography.Text>
+                  <div>{result.explanation[locale]}</div>
+                  {props.reviewLink}
+                </div>
+              }
+            />
+          )}
+        </div>
       </Space>
     </Card>
   )

@@ -49,7 +49,7 @@ export const addressMessages = defineMessages(
       goHost: '去主机检测',
       vt: 'CPU 虚拟化扩展',
       slat: '二级地址转换（SLAT）',
-      status: { pass: '支持', warn: '不支持', fail: '看不到', unknown: '无法确定', skip: '不适用（ARM）' },
+      status: { pass: '支持', warn: '不支持', fail: '看不到', unknown: '无法确定', skip: '不适用（ARM）', todo: '待完成' },
       conclusion: {
         ept: '这台电脑有 {slat}：VMware 会用硬件二级地址转换，也就是上面的“EPT / NPT”模式。',
         shadow: '这台电脑没有 {slat}：VMware 只能用“影子页表”模式，修改页表频繁的程序会慢一些。',
@@ -107,7 +107,7 @@ export const addressMessages = defineMessages(
       goHost: 'Go to the host check',
       vt: 'CPU virtualization extensions',
       slat: 'Second-level address translation (SLAT)',
-      status: { pass: 'present', warn: 'absent', fail: 'not visible', unknown: 'cannot tell', skip: 'does not apply (ARM)' },
+      status: { pass: 'present', warn: 'absent', fail: 'not visible', unknown: 'cannot tell', skip: 'does not apply (ARM)', todo: 'to do' },
       conclusion: {
         ept: 'This computer has {slat}: VMware uses hardware second-level translation — the "EPT / NPT" mode above.',
         shadow: 'This computer has no {slat}: VMware must use the "shadow page tables" mode, and programs that change page tables often run slower.',

@@ -14,6 +14,18 @@ export const hostMessages = defineMessages(
     notRun: '还没有检测结果。',
     checkedAt: '检测时间 {time} · 用时 {duration}',
     firstFix: '先做这一步',
+    action: {
+      title: '先做这一步：{title}',
+      copy: '复制',
+      copied: '已复制',
+      copyCommand: '复制命令',
+      copyByHand: '无法自动复制，请选中命令手动复制。',
+      admin: '需要管理员权限',
+      restart: '需要重启电脑',
+      keepWhen: '什么时候可以保持开启：',
+      simplest: '另一个办法：',
+      startLab1: '开始实验 1：安装 VMware Workstation Pro',
+    },
     verdict: {
       ready: '已就绪',
       'ready-with-caveats': '基本就绪（有注意事项）',
@@ -32,6 +44,7 @@ export const hostMessages = defineMessages(
     details: '详细信息',
     evidence: '依据（原始输出）',
     fix: '怎么做',
+    openLab: '打开实验 {n}',
     firmware: {
       title: '进入 BIOS/UEFI 打开虚拟化（{brand}）',
       keys: '开机时按',
@@ -41,6 +54,7 @@ export const hostMessages = defineMessages(
     diagram: {
       title: '这台电脑处在哪一层',
       hardware: '硬件（CPU {vt}）',
+      vtOffInFirmware: 'VT-x/AMD-V 在固件中关闭 ✗',
       outer: '外层虚拟化：{name}',
       hostOs: '本机操作系统：{os}',
       winHv: 'Windows 虚拟机监控程序（Hyper-V）',
@@ -74,6 +88,18 @@ export const hostMessages = defineMessages(
     notRun: 'No results yet.',
     checkedAt: 'Checked {time} · took {duration}',
     firstFix: 'Do this first',
+    action: {
+      title: 'Do this first: {title}',
+      copy: 'Copy',
+      copied: 'Copied',
+      copyCommand: 'Copy the command',
+      copyByHand: 'Could not copy automatically: select the command and copy it by hand.',
+      admin: 'Needs administrator rights',
+      restart: 'Needs a restart',
+      keepWhen: 'When to leave it on: ',
+      simplest: 'Another way: ',
+      startLab1: 'Start Lab 1: Install VMware Workstation Pro',
+    },
     verdict: {
       ready: 'Ready',
       'ready-with-caveats': 'Ready, with caveats',
@@ -92,6 +118,7 @@ export const hostMessages = defineMessages(
     details: 'Details',
     evidence: 'Evidence (raw output)',
     fix: 'How to fix',
+    openLab: 'Open Lab {n}',
     firmware: {
       title: 'Turn virtualization on in BIOS/UEFI ({brand})',
       keys: 'Press at power-on',
@@ -101,6 +128,7 @@ export const hostMessages = defineMessages(
     diagram: {
       title: 'Where this computer stands',
       hardware: 'Hardware (CPU {vt})',
+      vtOffInFirmware: 'VT-x/AMD-V off in firmware ✗',
       outer: 'Outer hypervisor: {name}',
       hostOs: 'Host OS: {os}',
       winHv: 'Windows hypervisor (Hyper-V)',

@@ -41,6 +41,7 @@ export const lessonsMessages = defineMessages(
       explanation: '解析',
       rightAnswer: '正确答案',
       yourAnswer: '你的答案',
+      review: '回到课文复习：{section}',
       moveUp: '上移：{item}',
       moveDown: '下移：{item}',
       dragHandle: '拖动：{item}',
@@ -60,6 +61,7 @@ export const lessonsMessages = defineMessages(
         attempts: '这是第 {count} 次测验',
         recorded: '成绩已记入学习记录。',
         retake: '重新测验（题目顺序会变化）',
+        retryWrong: '只重做答错的题（{count} 题）',
       },
     },
     diagram: {
@@ -110,6 +112,7 @@ export const lessonsMessages = defineMessages(
       explanation: 'Why',
       rightAnswer: 'Right answer',
       yourAnswer: 'Your answer',
+      review: 'Review in the lesson: {section}',
       moveUp: 'Move up: {item}',
       moveDown: 'Move down: {item}',
       dragHandle: 'Drag: {item}',
@@ -129,6 +132,7 @@ export const lessonsMessages = defineMessages(
         attempts: 'Attempt {count}',
         recorded: 'Your score has been saved to your records.',
         retake: 'Retake the quiz (the order changes)',
+        retryWrong: 'Retry only the ones I missed ({count})',
       },
     },
     diagram: {

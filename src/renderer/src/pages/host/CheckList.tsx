@@ -1,6 +1,8 @@
 import { Collapse, Descriptions, Empty, Space, Typography } from 'antd'
 import { isCheckPending } from '../../../../shared/host/check-inputs'
-import { CHECK_GROUP_OF, CHECK_GROUPS, type Check, type HostReport } from '../../../../shared/host/report'
+import { CHECK_GROUP_OF, CHECK_GROUPS, TODO_LAB, type Check, type HostReport } from '../../../../shared/host/report'
+import { hrefFor } from '../../app/routes'
+import { fmt } from '../../i18n/define'
 import { useLocale, useMessages } from '../../i18n/locale-context'
 import { hostMessages } from '../../i18n/messages/host'
 import { EvidenceList } from '../../components/EvidenceList'
@@ -68,6 +70,11 @@ export function CheckList(props: { report: HostReport | null; pending: readonly 
                       <div>
                         <Typography.Text strong>{check.title[locale]}</Typography.Text>
                         <div className="check-summary">{isPending ? '…' : check.summary[locale]}</div>
+                        {!isPending && check.status === 'todo' && TODO_LAB[check.id] && (
+                          <a className="check-todo-link" href={hrefFor('labs', TODO_LAB[check.id]!.labId)} onClick={(e) => e.stopPropagation()} data-testid={`todo-link-${check.id}`}>
+                            {fmt(t.openLab, { n: TODO_LAB[check.id]!.order })}
+                          </a>
+                        )}
                       </div>
                     </div>
                   ),

@@ -1,11 +1,11 @@
 import { FolderOpenOutlined } from '@ant-design/icons'
-import { Alert, Button, Card, Col, Descriptions, Row, Space, Tag, Typography, message } from 'antd'
+import { Alert, Button, Card, Col, Row, Space, Tag, message } from 'antd'
 import { useState } from 'react'
 import type { HostReport } from '../../../../shared/host/report'
 import { useAppState } from '../../app/app-state'
 import { api, describeApiError } from '../../api/client'
 import { fmt } from '../../i18n/define'
-import { useLocale, useMessages } from '../../i18n/locale-context'
+import { useMessages } from '../../i18n/locale-context'
 import { hostMessages } from '../../i18n/messages/host'
 import { CheckList } from './CheckList'
 import { PasteOutputPanel } from './PasteOutputPanel'
@@ -15,7 +15,6 @@ import { VerdictCard } from './VerdictCard'
 
 export function HostPage(): React.JSX.Element {
   const t = useMessages(hostMessages)
-  const { locale } = useLocale()
   const live = useHostCheck({ autoRun: true })
   const [toast, holder] = message.useMessage()
   const teacher = useAppState().settings.settings.mode === 'teacher'
@@ -45,9 +44,6 @@ export function HostPage(): React.JSX.Element {
     }
   }
 
-  const firmware = report?.checks.find((c) => c.id === 'firmware.vt-enabled')
-  const guide = report?.firmwareGuide
-  const showGuide = guide && firmware && !report.partial && (firmware.status === 'fail' || firmware.status === 'unknown') && !report.position.isGuest
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
       {holder}
@@ -74,6 +70,7 @@ export function HostPage(): React.JSX.Element {
         <PasteOutputPanel />
       </Space>
       {error && <Alert type="error" showIcon message={fmt(t.failed, { reason: error })} />}
+      {/* Slot: the "paste output" panel (i12) goes here, between the verdict and the check list. */}
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={15}>
           <Card>
@@ -83,22 +80,6 @@ export function HostPage(): React.JSX.Element {
         <Col xs={24} xl={9}>
           <Space direction="vertical" size="middle" style={{ width: '100%' }}>
             {report && <StackDiagram report={report} />}
-            {showGuide && (
-              <Card size="small" title={fmt(t.firmware.title, { brand: guide.brand })} data-testid="firmware-guide">
-                <Descriptions column={1} size="small">
-                  <Descriptions.Item label={t.firmware.keys}>
-                    {guide.keys.map((k) => (
-                      <Tag key={k}>{k}</Tag>
-                    ))}
-                  </Descriptions.Item>
-                  <Descriptions.Item label={t.firmware.menu}>{guide.menuPath[locale]}</Descriptions.Item>
-                  <Descriptions.Item label={t.firmware.names}>{guide.settingNames.join(' / ')}</Descriptions.Item>
-                </Descriptions>
-                <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
-                  {guide.note[locale]}
-                </Typography.Paragraph>
-              </Card>
-            )}
             {report && !report.partial && (
               <Card size="small" title={t.hypervisors}>
                 {report.hypervisors.length === 0

@@ -23,7 +23,18 @@ export function StackDiagram(props: { report: HostReport }): React.JSX.Element {
   const t = useMessages(hostMessages)
   const { report } = props
   const vt = report.checks.find((c) => c.id === 'cpu.vt-extensions')
-  const vtText = vt?.status === 'pass' ? 'VT-x/AMD-V ✓' : vt?.status === 'skip' ? 'ARM' : vt?.status === 'fail' ? 'VT-x/AMD-V ✗' : 'VT-x/AMD-V ?'
+  const firmware = report.checks.find((c) => c.id === 'firmware.vt-enabled')
+  // Never a ✓ the verdict contradicts: VT present in the CPU but off in firmware is shown as off.
+  const vtText =
+    firmware?.status === 'fail'
+      ? t.diagram.vtOffInFirmware
+      : vt?.status === 'pass'
+        ? 'VT-x/AMD-V ✓'
+        : vt?.status === 'skip'
+          ? 'ARM'
+          : vt?.status === 'fail'
+            ? 'VT-x/AMD-V ✗'
+            : 'VT-x/AMD-V ?'
   const p = report.position
   const layers: Layer[] = [{ key: 'hw', text: fmt(t.diagram.hardware, { vt: vtText }), fill: '#e8eef7', stroke: '#8aa4c8' }]
   if (p.isGuest) layers.push({ key: 'outer', text: fmt(t.diagram.outer, { name: p.outerHypervisor ?? '?' }), fill: '#fff1e6', stroke: '#e8a87c' })

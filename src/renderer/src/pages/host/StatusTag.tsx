@@ -1,4 +1,4 @@
-import { CheckCircleFilled, CloseCircleFilled, ExclamationCircleFilled, LoadingOutlined, MinusCircleFilled, QuestionCircleFilled } from '@ant-design/icons'
+import { CheckCircleFilled, ClockCircleOutlined, CloseCircleFilled, ExclamationCircleFilled, LoadingOutlined, MinusCircleFilled, QuestionCircleFilled } from '@ant-design/icons'
 import { Tag } from 'antd'
 import type { CheckStatus } from '../../../../shared/host/report'
 import { useMessages } from '../../i18n/locale-context'
@@ -10,6 +10,7 @@ const LOOK: Record<CheckStatus | 'pending', { color: string; icon: React.ReactNo
   fail: { color: 'error', icon: <CloseCircleFilled /> },
   unknown: { color: 'purple', icon: <QuestionCircleFilled /> },
   skip: { color: 'default', icon: <MinusCircleFilled /> },
+  todo: { color: 'default', icon: <ClockCircleOutlined /> },
   pending: { color: 'processing', icon: <LoadingOutlined /> },
 }
 

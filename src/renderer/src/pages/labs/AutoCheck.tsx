@@ -1,6 +1,6 @@
-import { CheckCircleFilled, CloseCircleFilled, FolderOpenOutlined, MinusCircleOutlined, ReloadOutlined, SafetyCertificateOutlined } from '@ant-design/icons'
+import { CheckCircleFilled, CloseCircleFilled, FolderOpenOutlined, MinusCircleOutlined, ReloadOutlined } from '@ant-design/icons'
 import { api } from '../../api/client'
-import { Alert, Button, Collapse, Descriptions, Space, Table, Tag, Typography } from 'antd'
+import { Alert, Button, Collapse, Descriptions, Space, Typography } from 'antd'
 import { useEffect, useRef } from 'react'
 import type { CheckStatus, FactValue } from '../../../../shared/host/report'
 import type { CheckView, CriterionView, StepView, VerifyResult } from '../../../../shared/labs/view'
@@ -60,6 +60,15 @@ function factText(value: FactValue): string {
   return String(value)
 }
 
+/** A person's name for the judged element: a VM's display name, a network's name, else its file name. */
+function elementName(facts: Record<string, FactValue>): string {
+  for (const key of ['displayName', 'name', 'path', 'vmx']) {
+    const v = facts[key]
+    if (typeof v === 'string' && v !== '') return key === 'path' || key === 'vmx' ? (v.split(/[\\/]/).pop() ?? v) : v
+  }
+  return '—'
+}
+
 function statusList(statuses: readonly CheckStatus[], names: Record<string, string>, t: T): string {
   return statuses.map((s) => fmt(t.quoted, { text: names[s] ?? s })).join(` ${t.or} `)
 }
@@ -70,6 +79,8 @@ export function AutoCheck(props: {
   result: VerifyResult | null
   running: boolean
   onCheck: (rerun: boolean) => void
+  /** Whether the troubleshooting below has an entry for this result. */
+  hasFix?: boolean
 }): React.JSX.Element {
   const t = useMessages(labsMessages).auto
   const h = useMessages(hostMessages)
@@ -77,7 +88,6 @@ export function AutoCheck(props: {
   const { check, result, running } = props
   const auto = result?.auto ?? null
   const judged = new Map((auto?.criteria ?? []).map((c) => [c.id, c]))
-  const failedLabels = (auto?.criteria ?? []).filter((c) => !c.passed).map((c) => c.label[locale])
   const resultRef = useRef<HTMLDivElement>(null)
   // A VM that none of VMware's lists name: the student points at its .vmx, then the step is checked
   // against the fresh host report that choice produced.
@@ -93,95 +103,101 @@ export function AutoCheck(props: {
   const last = props.step.progress
 
   const rows = check.criteria.map((c) => ({ key: c.id, c, judged: judged.get(c.id) ?? null }))
-  const criteriaTable = (
-    <Table
-      size="small"
-      pagination={false}
-      dataSource={rows}
-      rowKey="key"
-      className="lab-criteria"
-      data-testid="criteria"
-      onRow={(row) => ({ 'data-testid': `criterion-${row.c.id}`, 'data-passed': row.judged ? String(row.judged.passed) : 'open' }) as React.HTMLAttributes<HTMLElement>}
-      columns={[
-        {
-          key: 'mark',
-          width: 32,
-          render: (_v, row) =>
-            row.judged === null ? (
-              <MinusCircleOutlined style={{ color: '#bfbfbf' }} />
-            ) : row.judged.passed ? (
-              <CheckCircleFilled style={{ color: '#52c41a' }} aria-label={t.passed} />
-            ) : (
-              <CloseCircleFilled style={{ color: '#ff4d4f' }} aria-label={t.failed} />
-            ),
-        },
-        {
-          key: 'label',
-          title: t.criterion,
-          render: (_v, row) => (
-            <div>
-              <div>{row.c.label[locale]}</div>
-              <code className="lab-fact-path">{check.forAny ? `${check.forAny}[].${row.c.fact}` : row.c.fact}</code>
-            </div>
-          ),
-        },
-        {
-          key: 'expected',
-          title: t.expected,
-          width: '24%',
-          render: (_v, row) => <span className="lab-expected">{expectedText(row.c, t)}</span>,
-        },
-        {
-          key: 'actual',
-          title: t.actual,
-          width: '24%',
-          render: (_v, row) =>
-            row.judged ? (
-              <Typography.Text code type={row.judged.passed ? undefined : 'danger'} className="lab-actual" data-testid={`actual-${row.c.id}`}>
-                {actualText(row.judged.actual, row.c, t)}
-              </Typography.Text>
-            ) : (
-              <Typography.Text type="secondary">…</Typography.Text>
-            ),
-        },
-      ]}
-    />
+  // The criteria read as sentences: the label is the requirement; the machine's value beside it.
+  const criteriaList = (
+    <ul className="lab-criteria" data-testid="criteria" aria-label={t.criteria}>
+      {rows.map((row) => (
+        <li key={row.key} data-testid={`criterion-${row.c.id}`} data-passed={row.judged ? String(row.judged.passed) : 'open'}>
+          {row.judged === null ? (
+            <MinusCircleOutlined style={{ color: '#8c8c8c' }} aria-label={t.notChecked} />
+          ) : row.judged.passed ? (
+            <CheckCircleFilled style={{ color: '#389e0d' }} aria-label={t.passed} />
+          ) : (
+            <CloseCircleFilled style={{ color: '#cf1322' }} aria-label={t.failed} />
+          )}
+          <span className="lab-criterion-label">{row.c.label[locale]}</span>
+          {row.judged && (
+            <span className={row.judged.passed ? 'lab-actual' : 'lab-actual is-failed'} data-testid={`actual-${row.c.id}`}>
+              {fmt(t.thisComputer, { value: actualText(row.judged.actual, row.c, t) })}
+            </span>
+          )}
+        </li>
+      ))}
+    </ul>
   )
 
+  // For the teacher and the curious: what exactly was read and compared, one click away.
   const element = auto?.element ?? null
-  const elementCard =
-    auto && check.forAny ? (
-      <div className="lab-element" data-testid="element">
-        <Typography.Text strong>{t.element}</Typography.Text>
-        {element ? (
-          <>
-            <Typography.Text type="secondary"> · {fmt(t.elementOf, { index: element.index + 1, count: auto.elementCount ?? 0 })}</Typography.Text>
-            <Descriptions size="small" column={1} bordered className="lab-element-facts">
-              {Object.entries(element.facts).map(([key, value]) => (
-                <Descriptions.Item key={key} label={<code>{key}</code>}>
-                  <span className="lab-fact-value">{factText(value)}</span>
-                </Descriptions.Item>
-              ))}
-            </Descriptions>
-          </>
-        ) : (
-          <div>
-            <Typography.Text type="secondary">{t.reasonNoElements}</Typography.Text>
-          </div>
+  const rawData = (
+    <div className="lab-raw" data-testid="raw-data">
+      <Descriptions size="small" column={1} bordered>
+        <Descriptions.Item label={t.raw.source}>
+          <code>{check.source}</code>
+          {check.forAny ? <code>{` forAny: ${check.forAny}`}</code> : null}
+        </Descriptions.Item>
+        {check.criteria.map((c) => (
+          <Descriptions.Item key={c.id} label={c.label[locale]}>
+            <code>{`${check.forAny ? `${check.forAny}[].` : ''}${c.fact} ${c.op}${c.value === undefined ? '' : ` ${JSON.stringify(c.value)}`}`}</code>
+            {judged.get(c.id) ? <code>{` → ${judged.get(c.id)!.actual}`}</code> : null}
+          </Descriptions.Item>
+        ))}
+        {auto && (
+          <Descriptions.Item label={t.raw.status}>
+            <code>{auto.checkStatus}</code>
+          </Descriptions.Item>
         )}
-      </div>
-    ) : null
+      </Descriptions>
+      {auto && check.forAny && (
+        <div className="lab-element" data-testid="element">
+          <Typography.Text strong>{t.element}</Typography.Text>
+          {element ? (
+            <>
+              <Typography.Text type="secondary"> · {fmt(t.elementOf, { index: element.index + 1, count: auto.elementCount ?? 0 })}</Typography.Text>
+              <Descriptions size="small" column={1} bordered className="lab-element-facts">
+                {Object.entries(element.facts).map(([key, value]) => (
+                  <Descriptions.Item key={key} label={<code>{key}</code>}>
+                    <span className="lab-fact-value">{factText(value)}</span>
+                  </Descriptions.Item>
+                ))}
+              </Descriptions>
+            </>
+          ) : (
+            <div>
+              <Typography.Text type="secondary">{t.reasonNoElements}</Typography.Text>
+            </div>
+          )}
+        </div>
+      )}
+      {auto && auto.evidence.length > 0 && (
+        <>
+          <Typography.Text strong>{t.evidence}</Typography.Text>
+          <EvidenceList evidence={auto.evidence} testId="evidence" />
+        </>
+      )}
+    </div>
+  )
+
+  /** One sentence on what is wrong (or right). */
+  const firstFailed = (auto?.criteria ?? []).find((c) => !c.passed)
+  const firstFailedView = firstFailed ? check.criteria.find((c) => c.id === firstFailed.id) : undefined
+  const todo = auto?.checkStatus === 'todo'
+  const sentence = !auto
+    ? null
+    : result?.passed
+      ? check.criteria.length > 0
+        ? t.allGood
+        : (auto.checkSummary?.[locale] ?? t.allGood)
+      : (todo || !auto.statusAccepted) && auto.checkSummary
+        ? auto.checkSummary[locale]
+        : firstFailed
+          ? fmt(t.reasonOne, { label: firstFailed.label[locale], value: actualText(firstFailed.actual, firstFailedView, t) })
+          : auto.elementCount === 0
+            ? t.reasonNoElements
+            : t.reasonMissing
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="auto-check">
       <Typography.Paragraph style={{ marginBottom: 0 }}>{t.intro}</Typography.Paragraph>
-      <Space wrap size="small">
-        <Typography.Text type="secondary">{t.source}</Typography.Text>
-        <Tag icon={<SafetyCertificateOutlined />} data-testid="check-source">
-          {check.source}
-        </Tag>
-        {check.forAny && <Tag>forAny: {check.forAny}</Tag>}
-      </Space>
       {check.criteria.length === 0 && (
         <Typography.Text type="secondary">{fmt(t.noCriteria, { accepted: statusList(check.acceptStatus, h.status, t) })}</Typography.Text>
       )}
@@ -195,32 +211,16 @@ export function AutoCheck(props: {
             title={
               <Space size="small" wrap>
                 <strong>{result.passed ? t.passed : t.failed}</strong>
-                <StatusTag status={auto.checkStatus} />
+                {(auto.checkStatus === 'todo' || auto.checkStatus === 'unknown') && <StatusTag status={auto.checkStatus} />}
               </Space>
             }
             description={
               <div className="lab-reason" data-testid="check-reason">
-                {!auto.statusAccepted && (
-                  <div>
-                    {auto.checkTitle
-                      ? fmt(t.reasonStatus, {
-                          title: auto.checkTitle[locale],
-                          status: h.status[auto.checkStatus],
-                          accepted: statusList(check.acceptStatus, h.status, t),
-                        })
-                      : t.reasonMissing}
-                  </div>
-                )}
-                {failedLabels.length > 0 && <div>{fmt(t.reasonCriteria, { count: failedLabels.length, labels: failedLabels.join(locale === 'zh-CN' ? '；' : '; ') })}</div>}
-                {auto.elementCount === 0 && <div>{t.reasonNoElements}</div>}
-                {result.passed && check.criteria.length > 0 && <div>{t.allGood}</div>}
-                {auto.checkSummary && (
-                  <div className="lab-host-says">
-                    <Typography.Text type="secondary">{t.hostSays}</Typography.Text>
-                    <span data-testid="host-summary">{auto.checkSummary[locale]}</span>
-                  </div>
-                )}
-                {!result.passed && auto.matchedTroubleshooting.length > 0 && <div className="lab-see-fix">{t.seeFix}</div>}
+                <div className="lab-reason-sentence" data-testid="reason-sentence">
+                  {sentence}
+                </div>
+                {!result.passed && todo && <div>{t.todoHint}</div>}
+                {!result.passed && props.hasFix && <div className="lab-see-fix">{t.seeFix}</div>}
                 <div className="lab-checked-at">
                   {fmt(t.checkedAt, { time: formatTime(auto.reportAt, locale) })}
                   {auto.reused ? ` · ${t.reused}` : ''}
@@ -235,8 +235,12 @@ export function AutoCheck(props: {
           {fmt(t.lastResult, { status: last.status === 'passed' ? t.passed : t.failed, time: formatTime(last.lastAt, locale) })}
         </Typography.Text>
       )}
-      {check.criteria.length > 0 && criteriaTable}
-      {check.criteria.length > 0 && elementCard}
+      {check.criteria.length > 0 && criteriaList}
+      {auto && check.forAny && element && (
+        <Typography.Text type="secondary" data-testid="element-name">
+          {fmt(t.judgedOn, { index: element.index + 1, count: auto.elementCount ?? 0, name: elementName(element.facts) })}
+        </Typography.Text>
+      )}
       <Space wrap>
         <Button type="primary" size="large" autoInsertSpace={false} loading={running} onClick={() => props.onCheck(false)} data-testid="check-button">
           {running ? t.running : result ? t.again : t.check}
@@ -257,18 +261,7 @@ export function AutoCheck(props: {
           {t.pickVmxHelp}
         </Typography.Text>
       )}
-      {auto && auto.evidence.length > 0 && (
-        <Collapse
-          size="small"
-          items={[
-            {
-              key: 'evidence',
-              label: t.evidence,
-              children: <EvidenceList evidence={auto.evidence} testId="evidence" />,
-            },
-          ]}
-        />
-      )}
+      <Collapse size="small" className="lab-raw-toggle" items={[{ key: 'raw', label: t.raw.title, children: rawData }]} />
     </Space>
   )
 }

@@ -1,8 +1,8 @@
 import { ArrowLeftOutlined, CheckCircleFilled, CloseCircleFilled, LeftOutlined, RightOutlined } from '@ant-design/icons'
-import { Alert, Button, Card, Col, Progress, Result, Row, Skeleton, Space, Steps, Tag, Typography } from 'antd'
+import { Button, Card, Col, Progress, Result, Row, Skeleton, Space, Steps, Tag, Typography } from 'antd'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { HostReport } from '../../../../shared/host/report'
-import type { LabView, VerifyInput, VerifyResult } from '../../../../shared/labs/view'
+import type { LabSummary, LabView, VerifyInput, VerifyResult } from '../../../../shared/labs/view'
 import type { Answer } from '../../../../shared/lessons/view'
 import { api, describeApiError } from '../../api/client'
 import { hrefFor, parseHash } from '../../app/routes'
@@ -40,6 +40,8 @@ export function LabRunner(props: { labId: string; stepId: string | null }): Reac
   const [hostReport, setHostReport] = useState<HostReport | null>(null)
   const [readingHost, setReadingHost] = useState(false)
   const runningRef = useRef(false)
+  const [nextLab, setNextLab] = useState<LabSummary | null>(null)
+  const completeRef = useRef<HTMLDivElement>(null)
 
   const reload = useCallback(async () => {
     try {
@@ -61,6 +63,23 @@ export function LabRunner(props: { labId: string; stepId: string | null }): Reac
     void reload()
     void loadHostReport()
   }, [reload, loadHostReport])
+
+  // The lab after this one, for the completion moment.
+  useEffect(() => {
+    let cancelled = false
+    api()
+      .labs.list()
+      .then((list) => {
+        if (cancelled) return
+        const sorted = [...list.labs].sort((a, b) => a.order - b.order)
+        const here = sorted.findIndex((l) => l.id === props.labId)
+        setNextLab(here >= 0 ? (sorted[here + 1] ?? null) : null)
+      })
+      .catch(() => undefined)
+    return () => {
+      cancelled = true
+    }
+  }, [props.labId])
 
   // No step (or an unknown one) in the address: go where the student left off.
   const stepIndex = lab ? lab.steps.findIndex((s) => s.id === props.stepId) : -1
@@ -121,6 +140,12 @@ export function LabRunner(props: { labId: string; stepId: string | null }): Reac
 
   const step = lab && stepIndex >= 0 ? lab.steps[stepIndex] : undefined
 
+  // The completion moment comes into view when the last step passes.
+  const allPassed = lab ? lab.steps.every((s) => s.progress?.status === 'passed' || results[s.id]?.passed === true) : false
+  useEffect(() => {
+    if (allPassed) completeRef.current?.scrollIntoView?.({ block: 'start', behavior: 'smooth' })
+  }, [allPassed])
+
   // ←/→ or K/J move between steps; Enter runs the automatic check of the step in the address.
   useEffect(() => {
     const onKey = (event: KeyboardEvent): void => {
@@ -168,6 +193,25 @@ export function LabRunner(props: { labId: string; stepId: string | null }): Reac
   }
   const passedCount = lab.steps.filter((s) => statusOf(s) === 'passed').length
   const result = results[step.id] ?? null
+  const complete = passedCount === lab.steps.length
+  const passed = statusOf(step) === 'passed'
+  const last = stepIndex === lab.steps.length - 1
+  const howVerified = (s: LabView['steps'][number]): string => {
+    const r = results[s.id]
+    if (s.check.kind === 'quiz') {
+      const score = r?.quiz?.score ?? null
+      return score !== null ? fmt(t.complete.quizScore, { score, total: r?.quiz?.total ?? 0 }) : t.complete.how.quiz
+    }
+    return t.complete.how[s.check.kind]
+  }
+  const primaryAction = (): void => {
+    if (passed) {
+      if (last) completeRef.current?.scrollIntoView?.({ block: 'start', behavior: 'smooth' })
+      else move(1)
+    } else if (step.check.kind === 'auto') void verify(step.id, { kind: 'auto' })
+    else document.querySelector('[data-testid="step-check"]')?.scrollIntoView({ block: 'center', behavior: 'smooth' })
+  }
+
 
   return (
     <div className="lab-runner" data-testid="lab-runner" data-lab={lab.id}>
@@ -175,7 +219,7 @@ export function LabRunner(props: { labId: string; stepId: string | null }): Reac
         <Button type="link" href={hrefFor('labs')} icon={<ArrowLeftOutlined />} className="lab-back" data-testid="back-to-labs">
           {t.back}
         </Button>
-        <Typography.Title level={3} className="lab-runner-title" data-testid="lab-title">
+        <Typography.Title level={2} className="lab-runner-title" data-testid="lab-title">
           {lab.title[locale]}
         </Typography.Title>
         <div className="lab-runner-progress">
@@ -209,7 +253,37 @@ export function LabRunner(props: { labId: string; stepId: string | null }): Reac
         </Col>
         <Col xs={24} lg={17} xxl={19}>
           <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-            {passedCount === lab.steps.length && <Alert type="success" showIcon title={t.done} data-testid="lab-done" />}
+            {complete && (
+              <div ref={completeRef}>
+                <Card className="lab-complete" data-testid="lab-complete">
+                  <Result
+                    status="success"
+                    title={<span data-testid="lab-done">{fmt(t.complete.title, { title: lab.title[locale] })}</span>}
+                    subTitle={t.complete.verified}
+                    extra={
+                      nextLab ? (
+                        <Button type="primary" size="large" href={hrefFor('labs', nextLab.id)} data-testid="next-lab">
+                          {fmt(t.complete.nextLab, { n: nextLab.order, title: nextLab.title[locale] })}
+                        </Button>
+                      ) : (
+                        <Button type="primary" size="large" href={hrefFor('records')} data-testid="next-lab">
+                          {t.complete.records}
+                        </Button>
+                      )
+                    }
+                  >
+                    <ul className="lab-complete-list" data-testid="lab-complete-list">
+                      {lab.steps.map((s) => (
+                        <li key={s.id}>
+                          <CheckCircleFilled style={{ color: '#389e0d' }} aria-hidden /> {s.title[locale]}
+                          <Typography.Text type="secondary"> · {howVerified(s)}</Typography.Text>
+                        </li>
+                      ))}
+                    </ul>
+                  </Result>
+                </Card>
+              </div>
+            )}
             <StepPanel
               key={step.id}
               labId={lab.id}
@@ -233,21 +307,28 @@ export function LabRunner(props: { labId: string; stepId: string | null }): Reac
                 })
               }
             />
-            <div className="lab-nav">
-              <Button icon={<LeftOutlined />} disabled={stepIndex === 0} onClick={() => move(-1)} data-testid="prev-step">
-                {t.prev}
+          </Space>
+          <div className="lab-nav" data-testid="lab-nav" role="toolbar" aria-label={t.navLabel}>
+            <Button icon={<LeftOutlined />} disabled={stepIndex === 0} onClick={() => move(-1)} data-testid="prev-step">
+              {t.prev}
+            </Button>
+            {step.progress && step.progress.attempts > 0 && <Tag>{fmt(t.attempts, { n: step.progress.attempts })}</Tag>}
+            <span className="lab-nav-spacer" />
+            {!passed && (
+              <Button type="primary" loading={step.check.kind === 'auto' && running} onClick={primaryAction} data-testid="bar-check">
+                {t.jump[step.check.kind]}
               </Button>
-              {step.progress && step.progress.attempts > 0 && <Tag>{fmt(t.attempts, { n: step.progress.attempts })}</Tag>}
-              <Button
-                type={statusOf(step) === 'passed' ? 'primary' : 'default'}
-                disabled={stepIndex === lab.steps.length - 1}
-                onClick={() => move(1)}
-                data-testid="next-step"
-              >
+            )}
+            {last && passed ? (
+              <Button type="primary" onClick={primaryAction} data-testid="next-step">
+                {t.finish} <RightOutlined />
+              </Button>
+            ) : (
+              <Button type={passed ? 'primary' : 'default'} disabled={last} onClick={() => move(1)} data-testid="next-step">
                 {t.next} <RightOutlined />
               </Button>
-            </div>
-          </Space>
+            )}
+          </div>
         </Col>
       </Row>
     </div>

@@ -50,7 +50,7 @@ export function ManualCheck(props: {
       />
       {warned && <Typography.Text type="danger">{t.needNote}</Typography.Text>}
       <Space wrap>
-        <Button type="primary" size="large" loading={props.running} onClick={confirm} data-testid="confirm-button">
+        <Button type={passed ? 'default' : 'primary'} size="large" loading={props.running} onClick={confirm} data-testid="confirm-button">
           {passed ? t.again : t.confirm}
         </Button>
         {passed && when && (

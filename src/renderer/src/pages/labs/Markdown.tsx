@@ -1,6 +1,26 @@
 import ReactMarkdown, { type Components } from 'react-markdown'
+import { EXTERNAL_LINK_HOSTS } from '../../../../shared/app/app-info'
 import { api } from '../../api/client'
 import { useGlossaryMarkdown } from '../../components/glossary/glossary-markdown'
+
+const HOSTS = EXTERNAL_LINK_HOSTS.map((h) => h.replace(/\./g, '\\.')).join('|')
+/** A bare allowlisted address (support.broadcom.com, https://learn.microsoft.com/…) not already inside a link. */
+const BARE = new RegExp(`(?<![\\w/.\\[(<@-])((?:https://)?(?:${HOSTS})(?:/[^\\s)）\\]，。；、“”]*)?)`, 'g')
+
+/** Turns bare allowlisted addresses into links (outside code spans); the text stays the text. */
+export function linkifyAllowed(markdown: string): string {
+  return markdown
+    .split(/(`[^`]*`)/)
+    .map((part, i) =>
+      i % 2 === 1
+        ? part
+        : part.replace(BARE, (found: string) => {
+            const [, text = found, tail = ''] = /^(.*?)([.,:;!?]*)$/.exec(found) ?? []
+            return `[${text}](${text.startsWith('https://') ? text : `https://${text}`})${tail}`
+          }),
+    )
+    .join('')
+}
 
 /** Opens https links through main (which checks its allowlist); anything else stays plain text. */
 function Link(props: React.ComponentProps<'a'>): React.JSX.Element {
@@ -35,7 +55,7 @@ export function Markdown(props: { children: string; className?: string; inline?:
   return (
     <div className={`lab-md${props.inline ? ' lab-md-inline' : ''}${props.className ? ` ${props.className}` : ''}`}>
       <ReactMarkdown skipHtml remarkPlugins={glossary.remarkPlugins} components={{ ...COMPONENTS, ...glossary.components }}>
-        {props.children}
+        {linkifyAllowed(props.children)}
       </ReactMarkdown>
     </div>
   )

@@ -39,48 +39,65 @@ function Figure(props: { labId: string; name: string; title: string }): React.JS
   )
 }
 
-function Troubleshooting(props: { step: StepView; matched: readonly string[]; resultKey: string }): React.JSX.Element | null {
+function TroubleEntry(props: { entry: StepView['troubleshooting'][number]; hit: boolean }): React.JSX.Element {
+  const { locale } = useLocale()
+  const { entry, hit } = props
+  return (
+    <span className="lab-trouble-head" data-testid={`trouble-${entry.id}`} data-matched={hit ? 'true' : 'false'} data-likely={entry.likely ? 'true' : 'false'}>
+      {hit && <WarningFilled className="lab-trouble-mark" aria-hidden />}
+      <span>{entry.symptom[locale]}</span>
+    </span>
+  )
+}
+
+/**
+ * After a failed check: the most relevant entry first and open; the others collapsed under
+ * "other possible causes". Otherwise: every entry, collapsed.
+ */
+function Troubleshooting(props: { step: StepView; matched: readonly string[]; failed: boolean; resultKey: string }): React.JSX.Element | null {
   const t = useMessages(labsMessages).runner
   const { locale } = useLocale()
   const entries = props.step.troubleshooting
   if (entries.length === 0) return null
   const matched = new Set(props.matched)
+  // The evaluation lists matched entries most relevant first.
+  const primary = props.failed ? (entries.find((e) => e.id === props.matched[0]) ?? null) : null
+  const others = entries.filter((e) => e !== primary)
+  const items = others.map((entry) => ({
+    key: entry.id,
+    className: matched.has(entry.id) ? 'lab-trouble is-matched' : 'lab-trouble',
+    label: <TroubleEntry entry={entry} hit={matched.has(entry.id)} />,
+    children: (
+      <div>
+        <Typography.Text strong>{t.fix}</Typography.Text>
+        <Markdown>{entry.fix[locale]}</Markdown>
+      </div>
+    ),
+  }))
   return (
-    <div data-testid="troubleshooting">
-      <Typography.Title level={5} className="lab-section-title">
-        <ToolOutlined /> {t.troubleshooting}
-      </Typography.Title>
-      <Collapse
-        key={props.resultKey}
-        size="small"
-        defaultActiveKey={[...matched]}
-        items={entries.map((entry) => {
-          const hit = matched.has(entry.id)
-          return {
-            key: entry.id,
-            className: hit ? 'lab-trouble is-matched' : entry.likely ? 'lab-trouble is-likely' : 'lab-trouble',
-            label: (
-              <div className="lab-trouble-head" data-testid={`trouble-${entry.id}`} data-matched={hit ? 'true' : 'false'} data-likely={entry.likely ? 'true' : 'false'}>
-                <span>{entry.symptom[locale]}</span>
-                {hit ? (
-                  <Tag color="error" icon={<WarningFilled />}>
-                    {t.matched}
-                  </Tag>
-                ) : (
-                  entry.likely && <Tag color="warning">{t.likely}</Tag>
-                )}
-              </div>
-            ),
-            children: (
-              <div>
-                <Typography.Text strong>{t.fix}</Typography.Text>
-                <Markdown>{entry.fix[locale]}</Markdown>
-              </div>
-            ),
-          }
-        })}
-      />
-    </div>
+    <section data-testid="troubleshooting" aria-label={t.troubleshooting}>
+      {primary && (
+        <div className="lab-trouble-primary" data-testid="trouble-primary">
+          <Typography.Title level={4} className="lab-section-title">
+            <ToolOutlined /> {t.mostLikely}
+          </Typography.Title>
+          <div className="lab-trouble-primary-body">
+            <div className="lab-trouble-primary-symptom">
+              <TroubleEntry entry={primary} hit />
+            </div>
+            <Markdown>{primary.fix[locale]}</Markdown>
+          </div>
+        </div>
+      )}
+      {others.length > 0 && (
+        <>
+          <Typography.Title level={4} className="lab-section-title">
+            {!primary && <ToolOutlined />} {primary ? t.otherCauses : t.troubleshooting}
+          </Typography.Title>
+          <Collapse key={props.resultKey} size="small" items={items} />
+        </>
+      )}
+    </section>
   )
 }
 
@@ -126,7 +143,7 @@ export function StepPanel(props: StepPanelProps): React.JSX.Element {
           <Typography.Text type="secondary" className="lab-step-count">
             {fmt(t.stepOf, { n: props.index + 1, total: props.total })}
           </Typography.Text>
-          <Typography.Title level={4} style={{ margin: 0 }} data-testid="step-title">
+          <Typography.Title level={3} style={{ margin: 0, fontSize: 18 }} data-testid="step-title">
             {step.title[locale]}
           </Typography.Title>
         </div>
@@ -174,12 +191,12 @@ export function StepPanel(props: StepPanelProps): React.JSX.Element {
         <Col xs={24} xxl={11}>
           <Space orientation="vertical" size="large" style={{ width: '100%' }}>
             <div className="lab-check" data-testid="step-check" ref={checkRef}>
-              {check.kind === 'auto' && <AutoCheck step={step} check={check} result={result} running={props.running} onCheck={props.onAuto} />}
+              {check.kind === 'auto' && <AutoCheck step={step} check={check} result={result} running={props.running} onCheck={props.onAuto} hasFix={matched.length > 0} />}
               {check.kind === 'manual' && <ManualCheck step={step} check={check} result={result} running={props.running} onConfirm={props.onManual} />}
               {check.kind === 'quiz' && <QuizCheck key={step.id} check={check} result={result} running={props.running} onSubmit={props.onQuiz} onRetry={props.onQuizRetry} />}
               {props.error && <Alert type="error" showIcon title={props.error} style={{ marginTop: 12 }} />}
             </div>
-            <Troubleshooting step={step} matched={matched} resultKey={result?.at ?? 'none'} />
+            <Troubleshooting step={step} matched={matched} failed={result !== null && !result.passed} resultKey={result?.at ?? 'none'} />
           </Space>
         </Col>
       </Row>

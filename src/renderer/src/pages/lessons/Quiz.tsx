@@ -8,10 +8,32 @@ import { useMessages } from '../../i18n/locale-context'
 import { initialDraft, toAnswer, type Draft } from '../../components/quiz/draft'
 import { QuestionCard } from '../../components/quiz/QuestionCard'
 import { lessonsMessages } from '../../i18n/messages/lessons'
+import { sectionOf } from '../../../../shared/lessons/section-of'
+import { useLocale } from '../../i18n/locale-context'
+
+/** "Review: <section>" — scrolls the lesson text to the section the question comes from. */
+function ReviewLink(props: { lesson: LessonView; q: QuestionView; explanation: string }): React.JSX.Element | null {
+  const t = useMessages(lessonsMessages).quiz
+  const { locale } = useLocale()
+  const section = sectionOf(props.lesson.body[locale], `${props.q.prompt[locale]}\n${props.explanation}`)
+  if (!section) return null
+  return (
+    <Button
+      type="link"
+      size="small"
+      className="quiz-review-link"
+      onClick={() => document.querySelectorAll('[data-testid="lesson-body"] h2')[section.index]?.scrollIntoView({ behavior: 'smooth', block: 'start' })}
+      data-testid={`review-${props.q.id}`}
+    >
+      {fmt(t.review, { section: section.heading })}
+    </Button>
+  )
+}
 
 /** A lesson question: checked on its own in main, which locks it and shows the explanation. */
-function LessonQuestion(props: { lessonId: string; q: QuestionView; index: number; result: QuestionResult | null; onResult: (result: QuestionResult, answer: Answer) => void }): React.JSX.Element {
+function LessonQuestion(props: { lesson: LessonView; lessonId: string; q: QuestionView; index: number; result: QuestionResult | null; onResult: (result: QuestionResult, answer: Answer) => void }): React.JSX.Element {
   const t = useMessages(lessonsMessages).quiz
+  const { locale } = useLocale()
   const { q, result } = props
   const [draft, setDraft] = useState<Draft>(() => initialDraft(q))
   const [checking, setChecking] = useState(false)
@@ -32,7 +54,15 @@ function LessonQuestion(props: { lessonId: string; q: QuestionView; index: numbe
   }
 
   return (
-    <QuestionCard q={q} index={props.index} draft={draft} result={result} locked={result !== null || checking} onChange={setDraft}>
+    <QuestionCard
+      q={q}
+      index={props.index}
+      draft={draft}
+      result={result}
+      locked={result !== null || checking}
+      onChange={setDraft}
+      reviewLink={result ? <ReviewLink lesson={props.lesson} q={q} explanation={result.explanation[locale]} /> : null}
+    >
       {!result && (
         <Button type="primary" ghost onClick={() => void check()} disabled={!answer || checking} loading={checking} data-testid={`check-${q.id}`}>
           {checking ? t.checking : t.check}
@@ -51,7 +81,16 @@ export function Quiz(props: { lesson: LessonView; onRetake: () => void }): React
   const [outcome, setOutcome] = useState<QuizOutcome | null>(null)
   const [submitting, setSubmitting] = useState(false)
   const [error, setError] = useState<string | null>(null)
+  // Per question, how many times it was reset ("retry the ones I missed" gives wrong ones a fresh start).
+  const [rounds, setRounds] = useState<Record<string, number>>({})
   const total = lesson.questions.length
+  const wrong = lesson.questions.filter((q) => results[q.id] && !results[q.id]!.result.correct)
+  const retryWrong = (): void => {
+    setRounds((prev) => ({ ...prev, ...Object.fromEntries(wrong.map((q) => [q.id, (prev[q.id] ?? 0) + 1])) }))
+    setResults((prev) => Object.fromEntries(Object.entries(prev).filter(([, r]) => r.result.correct)))
+    setOutcome(null)
+    setTimeout(() => document.querySelector(`[data-testid="question-${wrong[0]?.id ?? ''}"]`)?.scrollIntoView({ behavior: 'smooth', block: 'center' }), 0)
+  }
   const done = Object.keys(results).length
   const remaining = total - done
 
@@ -76,7 +115,8 @@ export function Quiz(props: { lesson: LessonView; onRetake: () => void }): React
       <Progress percent={Math.round((done / total) * 100)} format={() => fmt(t.progress, { done, total })} aria-label={fmt(t.progress, { done, total })} data-testid="quiz-progress" />
       {lesson.questions.map((q, index) => (
         <LessonQuestion
-          key={`${lesson.seed}/${q.id}`}
+          key={`${lesson.seed}/${q.id}/${rounds[q.id] ?? 0}`}
+          lesson={lesson}
           lessonId={lesson.id}
           q={q}
           index={index}
@@ -100,9 +140,16 @@ export function Quiz(props: { lesson: LessonView; onRetake: () => void }): React
             </Space>
           }
           extra={
-            <Button onClick={props.onRetake} data-testid="quiz-retake">
-              {t.result.retake}
-            </Button>
+            <Space wrap>
+              {wrong.length > 0 && (
+                <Button type="primary" onClick={retryWrong} data-testid="quiz-retry-wrong">
+                  {fmt(t.result.retryWrong, { count: wrong.length })}
+                </Button>
+              )}
+              <Button onClick={props.onRetake} data-testid="quiz-retake">
+                {t.result.retake}
+              </Button>
+            </Space>
           }
           data-testid="quiz-result"
         />
