@@ -1,6 +1,6 @@
 import type { Localized } from '../../../shared/i18n/locale'
 import type { Check, CheckId, CheckStatus, Detail, Evidence, FactValue } from '../../../shared/host/report'
-import { CHECK_TITLES } from './titles'
+import { CHECK_TITLES } from '../../../shared/host/check-titles'
 
 /** Bilingual text, Chinese first. */
 export function L(zhCN: string, en: string): Localized {

@@ -5,6 +5,7 @@ import type { VerdictStatus } from '../../../../shared/host/report'
 import { fmt } from '../../i18n/define'
 import { recordsMessages } from '../../i18n/messages/records'
 import { formatBytes, formatTime, shorten } from './format'
+import { checkTitle } from '../../../../shared/host/check-titles'
 
 const STEP_COLOR: Record<StepStatus, string> = { passed: 'success', failed: 'error', 'not-started': 'default' }
 export const LAB_COLOR: Record<LabStatus, string> = { completed: 'success', 'in-progress': 'processing', 'not-started': 'default' }
@@ -56,7 +57,7 @@ export function Verified(props: { step: ReportStep; locale: Locale; evidence?: b
   if (v.kind === 'quiz') return <span>{fmt(t.how.quiz, { score: v.score, total: v.total })}</span>
   return (
     <div>
-      <div>{fmt(t.how.auto, { check: v.checkId, status: t.checkStatus[v.checkStatus] })}</div>
+      <div>{fmt(t.how.auto, { check: checkTitle(v.checkId, props.locale), status: t.checkStatus[v.checkStatus] })}</div>
       {v.criteria.length > 0 && (
         <ul className="criteria">
           {v.criteria.map((c) => (
@@ -146,7 +147,7 @@ export function MachineSummary(props: { machine: HostSnapshot; locale: Locale })
         <div className="check-chips">
           {m.checks.map((c) => (
             <span key={c.id} className={`check-chip check-${c.status}`}>
-              {c.id} · {t.checkStatus[c.status]}
+              {checkTitle(c.id, props.locale)} · {t.checkStatus[c.status]}
             </span>
           ))}
         </div>

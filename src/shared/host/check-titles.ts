@@ -1,5 +1,5 @@
-import type { Localized } from '../../../shared/i18n/locale'
-import type { CheckId } from '../../../shared/host/report'
+import type { Locale, Localized } from '../i18n/locale'
+import type { CheckId } from './report'
 
 export const CHECK_TITLES: Record<CheckId, Localized> = {
   'host.arch': { 'zh-CN': '处理器架构', en: 'Processor architecture' },
@@ -19,4 +19,9 @@ export const CHECK_TITLES: Record<CheckId, Localized> = {
   'vmware.vms': { 'zh-CN': '已创建的虚拟机', en: 'Virtual machines found' },
   'vmware.running': { 'zh-CN': '正在运行的虚拟机', en: 'Running virtual machines' },
   'hypervisors.other': { 'zh-CN': '其他虚拟化软件', en: 'Other virtualization software' },
+}
+
+/** A check's name for a person; an id this version does not know (a newer report) is shown as it is. */
+export function checkTitle(id: string, locale: Locale): string {
+  return (CHECK_TITLES as Record<string, Localized | undefined>)[id]?.[locale] ?? id
 }
