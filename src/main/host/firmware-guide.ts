@@ -99,7 +99,7 @@ const GENERIC: Brand = {
   match: /.*/,
   keys: ['F2', 'Del', 'F10', 'F1', 'Esc'],
   menuPath: {
-    'zh-CN': 'Advanced / CPU Configuration / Security 等页面中的 “Intel Virtualization Technology”“VT-x”“SVM Mode”“AMD-V”',
+    'zh-CN': 'Advanced / CPU Configuration / Security 等页面中的“Intel Virtualization Technology”“VT-x”“SVM Mode”“AMD-V”',
     en: '“Intel Virtualization Technology”, “VT-x”, “SVM Mode” or “AMD-V” under Advanced / CPU Configuration / Security',
   },
   note: { 'zh-CN': '开机画面通常会提示进入 Setup 的按键。', en: 'The power-on screen usually names the key for Setup.' },
@@ -120,6 +120,6 @@ export function firmwareGuide(manufacturer: string, model: string, vendor: 'inte
     keys: found.keys,
     menuPath: found.menuPath,
     settingNames,
-    note: { 'zh-CN': `${found.note['zh-CN']} ${ADVANCED_STARTUP['zh-CN']}`, en: `${found.note.en} ${ADVANCED_STARTUP.en}` },
+    note: { 'zh-CN': `${found.note['zh-CN']}${ADVANCED_STARTUP['zh-CN']}`, en: `${found.note.en} ${ADVANCED_STARTUP.en}` },
   }
 }

@@ -139,7 +139,7 @@ export function hypervisorAction(holderIds: readonly string[]): NextAction {
     steps.push(L(`按 Win+R 输入 optionalfeatures 回车，在“启用或关闭 Windows 功能”中取消勾选：${list['zh-CN']}。`, `Press Win+R, type optionalfeatures and press Enter; in “Turn Windows features on or off” untick: ${list.en}.`))
   }
   steps.push(
-    L(`右键“开始”按钮 → “终端（管理员）”，运行下面的命令。`, 'Right-click Start → “Terminal (Admin)” and run the command below.'),
+    L(`右键“开始”按钮 →“终端(管理员)”，运行下面的命令。`, 'Right-click Start → “Terminal (Admin)” and run the command below.'),
     L('重启电脑，再回到这里点“重新检测”。想恢复时运行 bcdedit /set hypervisorlaunchtype auto 并重新打开这些功能。', 'Restart, then come back and choose “Check again”. To undo later, run bcdedit /set hypervisorlaunchtype auto and turn the features back on.'),
   )
   const first = holderIds.includes('hvci')

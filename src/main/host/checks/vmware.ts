@@ -143,7 +143,7 @@ const FIX_LINUX_MODULES: Localized[] = [
   ),
   L('运行 sudo vmware-modconfig --console --install-all 编译并加载 vmmon 和 vmnet 模块。', 'Run sudo vmware-modconfig --console --install-all to build and load the vmmon and vmnet modules.'),
   L(
-    '如果提示 “Operation not permitted”，说明开启了安全启动（Secure Boot）：需要用自己的密钥给 vmmon、vmnet 签名，用 sudo mokutil --import 登记密钥并重启确认；或者在固件中关闭安全启动。',
+    '如果提示“Operation not permitted”，说明开启了安全启动（Secure Boot）：需要用自己的密钥给 vmmon、vmnet 签名，用 sudo mokutil --import 登记密钥并重启确认；或者在固件中关闭安全启动。',
     'If it says “Operation not permitted”, Secure Boot is on: sign vmmon and vmnet with your own key, enrol the key with sudo mokutil --import and confirm it after a reboot — or turn Secure Boot off in the firmware.',
   ),
   L('每次内核升级后都要重新编译模块；完成后运行 sudo systemctl restart vmware，再重新检测。', 'Rebuild the modules after every kernel update; then run sudo systemctl restart vmware and check again.'),
@@ -695,7 +695,7 @@ function linuxServicesCheck(ctx: CheckContext, install: Install, vmnet8: Network
     issues.push({
       status: 'fail',
       summary: L(
-        `内核模块 ${missing.join('、')} 没有加载：开机虚拟机会报 “Could not open /dev/vmmon”。`,
+        `内核模块 ${missing.join('、')} 没有加载：开机虚拟机会报“Could not open /dev/vmmon”。`,
         `Kernel module${missing.length > 1 ? 's' : ''} ${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} not loaded: powering on a VM fails with “Could not open /dev/vmmon”.`,
       ),
       fix: FIX_LINUX_MODULES,
