@@ -5,6 +5,7 @@
  * 1251, 1252), chosen by which decoding reads as words of that language. WHATWG TextDecoder (Node's
  * full ICU) does the decoding.
  */
+import { utf16Guess } from '../probes/console-decode'
 import { declaredEncoding, decodeVmx } from '../probes/decode'
 
 export interface DecodedText {
@@ -28,21 +29,6 @@ function stripBom(text: string): string {
   return text.replace(/^\uFEFF/, '')
 }
 
-function utf16Order(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
-  const n = Math.min(bytes.length - (bytes.length % 2), 8192)
-  if (n < 4) return null
-  let evenZero = 0
-  let oddZero = 0
-  for (let i = 0; i < n; i += 2) {
-    if (bytes[i] === 0) evenZero += 1
-    if (bytes[i + 1] === 0) oddZero += 1
-  }
-  const pairs = n / 2
-  if (oddZero > pairs * 0.3 && evenZero < pairs * 0.05) return 'utf-16le'
-  if (evenZero > pairs * 0.3 && oddZero < pairs * 0.05) return 'utf-16be'
-  return null
-}
-
 export function decodeBytes(bytes: Uint8Array, declared?: string | null): DecodedText {
   if (declared) {
     try {
@@ -57,7 +43,7 @@ export function decodeBytes(bytes: Uint8Array, declared?: string | null): Decode
   // VMware's own files name their charset (.vmx `.encoding = "GBK"`): GBK bytes often pass as UTF-8.
   const vmxCharset = declaredEncoding(bytes)
   if (vmxCharset) return { text: decodeVmx(bytes), encoding: vmxCharset.toLowerCase() }
-  const wide = utf16Order(bytes)
+  const wide = utf16Guess(bytes)
   if (wide) return { text: stripBom(new TextDecoder(wide).decode(bytes)), encoding: wide }
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' }

@@ -14,7 +14,8 @@ export interface Decoded {
   encoding: string
 }
 
-function utf16Guess(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+/** UTF-16 without a BOM, told by where its NUL bytes fall (mostly-ASCII text: every other byte is 0). */
+export function utf16Guess(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   const n = Math.min(bytes.length, 400) & ~1
   if (n < 4) return null
   let evenZero = 0
