@@ -47,7 +47,7 @@ describe('student profile and records (jsdom, real services)', () => {
       fireEvent.click(within(labs).getByText('Create a VM with the Custom wizard'))
     })
     await waitFor(() => expect(screen.getByTestId('steps-create-vm').textContent).toContain('Note: checksum <ok>'))
-    expect(screen.getByTestId('steps-install-workstation').textContent).toContain('Automatic check (vmware.installed: Fail)')
+    expect(screen.getByTestId('steps-install-workstation').textContent).toContain('Automatic check (VMware Workstation installation: Fail)')
     expect(screen.getByText('No host check yet. Run the Host check once and it shows here.')).toBeTruthy()
   })
 
