@@ -88,6 +88,9 @@ describe.each(STORIES)('story %s', (story) => {
         expect(await waitForVerdict(page)).toBe(EXPECTED[story])
         await assertNoInternals(page, `${tag} host`)
         await shot(page, `${tag}-2-host`)
+        // One primary action under the verdict (antd's solid variant; colours may still be animating here).
+        const solid = await page.$$eval('[data-testid="verdict-card"] .verdict-actions .ant-btn-variant-solid', (buttons) => buttons.map((b) => b.textContent))
+        expect(solid, 'primary buttons under the verdict').toHaveLength(1)
         // The fix is visible without scrolling.
         if (story !== 'ready') {
           expect(await inViewport(page, 'verdict-first-fix'), 'fix above the fold').toBe(true)
