@@ -20,6 +20,17 @@ const setupFooter = (label = L('下一步(N)', 'Next')) => [
   { s: L('取消', 'Cancel') },
 ]
 
+/** The Virtual Network Editor's network list and buttons, as a fresh install shows them. */
+const VNE_TABLE = {
+  cols: [{ s: L('名称', 'Name'), w: 70 }, { s: L('类型', 'Type'), w: 90 }, { s: L('外部连接', 'External Connection'), w: 130 }, { s: L('主机连接', 'Host Connection'), w: 100 }, { s: 'DHCP', w: 70 }, { s: L('子网地址', 'Subnet Address'), w: 120 }],
+  rows: [
+    ['VMnet0', L('桥接模式', 'Bridged'), L('自动桥接', 'Auto-bridging'), '-', '-', '-'],
+    ['VMnet1', L('仅主机模式', 'Host-only'), '-', L('已连接', 'Connected'), L('已启用', 'Enabled'), '192.168.133.0'],
+    ['VMnet8', L('NAT 模式', 'NAT'), L('NAT 模式', 'NAT'), L('已连接', 'Connected'), L('已启用', 'Enabled'), '192.168.80.0'],
+  ],
+}
+const VNE_FOOTER = [{ s: L('确定', 'OK') }, { s: L('取消', 'Cancel') }, { s: L('应用(A)', 'Apply') }, { s: L('帮助', 'Help') }]
+
 export const SCREENS = [
   // ── Lab 1: the Workstation installer ──
   {
@@ -131,18 +142,13 @@ export const SCREENS = [
     body: [
       {
         t: 'table',
-        cols: [{ s: L('名称', 'Name'), w: 70 }, { s: L('类型', 'Type'), w: 90 }, { s: L('外部连接', 'External Connection'), w: 130 }, { s: L('主机连接', 'Host Connection'), w: 100 }, { s: 'DHCP', w: 70 }, { s: L('子网地址', 'Subnet Address'), w: 120 }],
-        rows: [
-          ['VMnet0', L('桥接模式', 'Bridged'), L('自动桥接', 'Auto-bridging'), '-', '-', '-'],
-          ['VMnet1', L('仅主机模式', 'Host-only'), '-', L('已连接', 'Connected'), L('已启用', 'Enabled'), '192.168.133.0'],
-          ['VMnet8', L('NAT 模式', 'NAT'), L('NAT 模式', 'NAT'), L('已连接', 'Connected'), L('已启用', 'Enabled'), '192.168.80.0'],
-        ],
+        ...VNE_TABLE,
         after: 24,
       },
       { t: 'text', s: L('需要具备管理员特权才能修改网络配置。', 'Administrator privileges are required to modify the network configuration.'), muted: true, after: 10, align: 'right' },
       { t: 'buttons', items: [{ s: L('更改设置(C)', 'Change Settings'), hi: true, shield: true }], align: 'right' },
     ],
-    footer: [{ s: L('确定', 'OK') }, { s: L('取消', 'Cancel') }, { s: L('应用(A)', 'Apply') }, { s: L('帮助', 'Help') }],
+    footer: VNE_FOOTER,
   },
   {
     lab: '02-network-configuration',
@@ -152,12 +158,7 @@ export const SCREENS = [
     body: [
       {
         t: 'table',
-        cols: [{ s: L('名称', 'Name'), w: 70 }, { s: L('类型', 'Type'), w: 90 }, { s: L('外部连接', 'External Connection'), w: 130 }, { s: L('主机连接', 'Host Connection'), w: 100 }, { s: 'DHCP', w: 70 }, { s: L('子网地址', 'Subnet Address'), w: 120 }],
-        rows: [
-          ['VMnet0', L('桥接模式', 'Bridged'), L('自动桥接', 'Auto-bridging'), '-', '-', '-'],
-          ['VMnet1', L('仅主机模式', 'Host-only'), '-', L('已连接', 'Connected'), L('已启用', 'Enabled'), '192.168.133.0'],
-          ['VMnet8', L('NAT 模式', 'NAT'), L('NAT 模式', 'NAT'), L('已连接', 'Connected'), L('已启用', 'Enabled'), '192.168.80.0'],
-        ],
+        ...VNE_TABLE,
         sel: 2,
         hiRow: 2,
         after: 14,
@@ -172,7 +173,7 @@ export const SCREENS = [
       { t: 'field', label: L('子网掩码(M)：', 'Subnet mask:'), value: '255.255.255.0', w: 160 },
       { t: 'buttons', items: [{ s: L('NAT 设置(S)...', 'NAT Settings...') }, { s: L('DHCP 设置(P)...', 'DHCP Settings...') }] },
     ],
-    footer: [{ s: L('确定', 'OK') }, { s: L('取消', 'Cancel') }, { s: L('应用(A)', 'Apply') }, { s: L('帮助', 'Help') }],
+    footer: VNE_FOOTER,
   },
   {
     lab: '02-network-configuration',
