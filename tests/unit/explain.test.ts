@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
@@ -27,7 +27,11 @@ interface Entry {
   encoding?: string
   expected: { verdict: string; checks: Record<string, string> }
 }
-const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Entry[]
+// One manifest per area (manifest.json, manifest.<area>.json) so that fixtures can be added side by side.
+const manifest = readdirSync(dir)
+  .filter((f) => /^manifest(\.[a-z0-9-]+)?\.json$/.test(f))
+  .sort()
+  .flatMap((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as Entry[])
 
 function inputOf(file: string): ReadInput {
   const decoded = decodeBytes(readFileSync(join(dir, file)))

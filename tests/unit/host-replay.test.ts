@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { HostReportSchema } from '../../src/shared/host/report'
@@ -12,7 +12,11 @@ interface Entry {
   sources: string[]
   expected: { verdict: string; checks: Record<string, string> }
 }
-const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Entry[]
+// One manifest per area (manifest.json, manifest.<area>.json) so that fixtures can be added side by side.
+const manifest = readdirSync(dir)
+  .filter((f) => /^manifest(\.[a-z0-9-]+)?\.json$/.test(f))
+  .sort()
+  .flatMap((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as Entry[])
 
 describe('replaying real published outputs', () => {
   it('has at least 15 fixtures, each with a source', () => {
