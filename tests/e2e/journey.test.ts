@@ -6,7 +6,7 @@ import { parseCaptureText } from '../../src/main/host/capture-file'
 import type { Locale } from '../../src/shared/i18n/locale'
 import { CHECK_IDS } from '../../src/shared/host/report'
 import { createTestApp, type TestApp } from '../support/services'
-import { ARTIFACTS, openApp, useBrowser } from './harness'
+import { ARTIFACTS, openApp, screenshot, useBrowser } from './harness'
 
 /**
  * The student's journey, per machine story, in both languages and at two window sizes: Home says
@@ -52,8 +52,9 @@ async function assertNoInternals(page: Page, where: string): Promise<void> {
   }
 }
 
+/** What the window shows, once settled (tests/e2e/harness.ts). */
 async function shot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: join(SHOTS, `${name}.png`) })
+  await screenshot(page, `shots/${name}`, { fullPage: false })
 }
 
 async function waitForVerdict(page: Page): Promise<string> {

@@ -2,17 +2,14 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { parseCaptureText } from '../../src/main/host/capture-file'
-import { mkdirSync } from 'node:fs'
 import type { Page } from 'playwright-core'
-import { ARTIFACTS, openApp, useBrowser } from './harness'
+import { openApp, screenshot, useBrowser } from './harness'
 
 const chromium = useBrowser()
 
 /** The drawer is fixed to the viewport: a viewport screenshot shows what a person sees. */
-async function screenshot(page: Page, name: string): Promise<void> {
-  mkdirSync(ARTIFACTS, { recursive: true })
-  await page.waitForTimeout(400)
-  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`) })
+async function shot(page: Page, name: string): Promise<void> {
+  await screenshot(page, name, { fullPage: false })
 }
 const captures = join(__dirname, '../fixtures/captures')
 // A real Chinese systeminfo (a Lenovo laptop, no hypervisor running) and the verdict its capture fixture expects.
@@ -46,16 +43,16 @@ describe('paste output / open file on the Host page', () => {
     const drawer = page.getByTestId('paste-drawer')
     expect(await drawer.getByTestId('verdict-status').getAttribute('data-verdict')).toBe(expected.verdict)
     expect(await drawer.getByTestId('check-windows.hypervisor').getAttribute('data-status')).toBe(expected.checks['windows.hypervisor'])
-    await screenshot(page, `paste-${locale}-${viewport.width}`)
+    await shot(page, `paste-${locale}-${viewport.width}`)
     await page.getByTestId('paste-drawer').getByTestId('check-firmware.vt-enabled').scrollIntoViewIfNeeded()
-    await screenshot(page, `paste-checks-${locale}-${viewport.width}`)
+    await shot(page, `paste-checks-${locale}-${viewport.width}`)
     // Nothing recognised: the known kinds are listed.
     await page.getByTestId('paste-clear').click()
     await page.getByTestId('paste-text').fill('hello teacher, my VM does not start')
     await page.getByTestId('paste-explain').click()
     await expect.poll(() => page.getByTestId('paste-nothing').count()).toBe(1)
     expect(await page.getByTestId('paste-nothing').textContent()).toContain('vmware.log')
-    await screenshot(page, `paste-nothing-${locale}-${viewport.width}`)
+    await shot(page, `paste-nothing-${locale}-${viewport.width}`)
     await context.close()
   })
 
@@ -66,7 +63,7 @@ describe('paste output / open file on the Host page', () => {
     await page.getByTestId('paste-text').fill('INFO: /dev/kvm does not exist\nHINT:   sudo modprobe kvm_intel\nINFO: Your CPU does not support KVM extensions\nKVM acceleration can NOT be used')
     await page.getByTestId('paste-explain').click()
     await expect.poll(() => page.getByTestId('paste-banner').count(), { timeout: 10_000 }).toBe(1)
-    await screenshot(page, 'paste-teacher-zh-CN')
+    await shot(page, 'paste-teacher-zh-CN')
     await context.close()
   })
 })

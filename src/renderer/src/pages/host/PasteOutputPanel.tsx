@@ -8,6 +8,7 @@ import { useLocale, useMessages } from '../../i18n/locale-context'
 import { pasteMessages } from '../../i18n/messages/paste'
 import { CheckList } from './CheckList'
 import { VerdictCard } from './VerdictCard'
+import { scrollBehavior } from '../../app/motion'
 
 interface PickedFile {
   name: string
@@ -41,7 +42,7 @@ export function PasteOutputPanel(props: { buttonType?: 'default' | 'primary' }):
   // A new result appears below the input: bring it into view and move focus there (screen readers too).
   useEffect(() => {
     if (!result || !resultRef.current) return
-    resultRef.current.scrollIntoView({ block: 'start', behavior: 'smooth' })
+    resultRef.current.scrollIntoView({ block: 'start', behavior: scrollBehavior() })
     resultRef.current.focus({ preventScroll: true })
   }, [result])
 
