@@ -128,6 +128,18 @@ const FALLBACK: Record<string, Localized> = {
   paste: L('粘贴的输出', 'Pasted output'),
 }
 
+/** Whether `probe` has a name of its own here (not one of the generic family names or "原始输出"). */
+export function hasOwnName(probe: string): boolean {
+  if (FIXED[probe]) return true
+  const colon = probe.indexOf(':')
+  if (colon > 0 && PER_ITEM[probe.slice(0, colon)]) return true
+  return probe.startsWith('hv.') && VERSION_COMMANDS[probe.slice(3)] !== undefined
+}
+
+/** Every probe id with a fixed name, and the prefixes of per-file ones (`vmware.vmx:`): what must never be shown raw. */
+export const NAMED_PROBE_IDS: readonly string[] = Object.keys(FIXED).filter((id) => id.includes('.'))
+export const PER_ITEM_PROBE_PREFIXES: readonly string[] = Object.keys(PER_ITEM).map((p) => `${p}:`)
+
 /** The name a person would give the source of evidence filed under `probe`, in `locale`. */
 export function evidenceLabel(probe: string, locale: Locale): string {
   return evidenceSource(probe)[locale]
