@@ -12,7 +12,6 @@ export function EvidenceList(props: { evidence: readonly Evidence[]; testId?: st
           <span className="evidence-probe" data-testid="evidence-source">
             {evidenceLabel(e.probe, locale)}
           </span>
-          {'\n'}
           {e.excerpt}
         </pre>
       ))}

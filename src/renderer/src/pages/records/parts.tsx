@@ -75,7 +75,6 @@ export function Verified(props: { step: ReportStep; locale: Locale; evidence?: b
             <span className="evidence-probe" data-testid="evidence-source">
               {evidenceLabel(e.probe, props.locale)}
             </span>
-            {'\n'}
             {shorten(e.excerpt, 600)}
           </pre>
         ))}
