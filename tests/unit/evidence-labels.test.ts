@@ -6,7 +6,7 @@ import { collectCapture, currentEnvironment } from '../../src/main/host/collect'
 import { evaluateCapture } from '../../src/main/host/evaluate'
 import { explainTexts, readInput } from '../../src/main/host/explain/explain'
 import type { Capture } from '../../src/shared/host/capture'
-import { evidenceLabel, evidenceSource, hasOwnName } from '../../src/shared/host/evidence-labels'
+import { evidenceExcerpt, evidenceLabel, evidenceSource, hasOwnName, isNotCollected } from '../../src/shared/host/evidence-labels'
 import type { HostReport } from '../../src/shared/host/report'
 import { checkZh } from '../../src/shared/i18n/zh-typography'
 
@@ -88,5 +88,15 @@ describe('evidence is named by its source', () => {
   it('the Chinese names are written Chinese (full-width punctuation)', () => {
     const ids = ['win.systeminfo', 'mac.applications', 'vmware.vmx:a/b.vmx', 'vmware.log:a/b/vmware.log', 'linux.dmi', 'win.computersystem']
     for (const id of ids) expect(checkZh(evidenceLabel(id, 'zh-CN')), id).toEqual([])
+  })
+
+  it('the engine’s notes inside excerpts are in the reader’s language; raw lines stay as printed', () => {
+    expect(evidenceExcerpt('(not collected)', 'zh-CN')).toBe('（没有读到这一项）')
+    expect(evidenceExcerpt('(missing: spawn lscpu ENOENT)', 'zh-CN')).toBe('（找不到这个命令或文件）')
+    expect(evidenceExcerpt('(missing: spawn lscpu ENOENT)', 'en')).toBe('(command or file not found: spawn lscpu ENOENT)')
+    expect(evidenceExcerpt('INFO: /dev/kvm does not exist\nKVM acceleration can NOT be used\n… (+2 more)', 'zh-CN')).toBe('INFO: /dev/kvm does not exist\nKVM acceleration can NOT be used\n……（另有 2 行）')
+    expect(evidenceExcerpt('Hyper-V 要求: 固件中已启用虚拟化: 否', 'en')).toBe('Hyper-V 要求: 固件中已启用虚拟化: 否')
+    expect(isNotCollected('(not collected)')).toBe(true)
+    expect(isNotCollected('(missing: x)')).toBe(false)
   })
 })

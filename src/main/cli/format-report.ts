@@ -3,7 +3,7 @@ import type { Locale } from '../../shared/i18n/locale'
 import { CHECK_STATUS_NAMES } from '../../shared/i18n/vocabulary'
 import { formatBytes } from '../../shared/i18n/format'
 import { terminalText } from './terminal-text'
-import { evidenceLabel } from '../../shared/host/evidence-labels'
+import { evidenceExcerpt, evidenceLabel } from '../../shared/host/evidence-labels'
 import { CHECK_GROUP_OF, CHECK_GROUPS, type CheckGroup, type CheckStatus, type HostReport, type VerdictStatus } from '../../shared/host/report'
 
 const GROUP_NAMES: Record<CheckGroup, Record<Locale, string>> = {
@@ -103,7 +103,7 @@ export function formatReport(unsafeReport: HostReport, options: FormatOptions): 
       if (!show) continue
       for (const e of check.evidence.slice(0, 3)) {
         out.push(paint(color, '90', `      ${TEXT.evidence[l]}${colon}${evidenceLabel(e.probe, l)}`))
-        out.push(paint(color, '90', indent(e.excerpt.split('\n').slice(0, 4).join('\n'), '        ')))
+        out.push(paint(color, '90', indent(evidenceExcerpt(e.excerpt, l).split('\n').slice(0, 4).join('\n'), '        ')))
       }
       if (check.fix.length > 0) {
         out.push(`      ${TEXT.fix[l]}${colon.trim()}`)

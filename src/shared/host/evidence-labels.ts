@@ -168,3 +168,35 @@ export function evidenceSource(probe: string): Localized {
   }
   return FALLBACK[family] ?? L('原始输出', 'Raw output')
 }
+
+const FAILURE_WORDS: Record<string, Localized> = {
+  'not collected': L('没有读到这一项', 'not read'),
+  'empty output': L('输出是空的', 'the output was empty'),
+  'no matching lines': L('没有相关的行', 'no relevant lines'),
+  missing: L('找不到这个命令或文件', 'command or file not found'),
+  denied: L('没有权限读取', 'permission denied'),
+  timeout: L('超时，没有读完', 'timed out'),
+  failed: L('运行出错', 'it failed'),
+  skipped: L('跳过了', 'skipped'),
+}
+
+/** Whether an excerpt only says that its source was never read (nothing pasted or collected for it). */
+export function isNotCollected(excerpt: string): boolean {
+  return excerpt.trim() === '(not collected)'
+}
+
+/**
+ * The engine's own notes inside raw excerpts — "(not collected)", "(missing: spawn lscpu ENOENT)",
+ * "… (+3 more)" — in the reader's language. The lines of raw output themselves stay as they were
+ * printed; an English system message is kept only in the English UI.
+ */
+export function evidenceExcerpt(excerpt: string, locale: Locale): string {
+  const zh = locale === 'zh-CN'
+  const whole = /^\((not collected|empty output|no matching lines|(missing|denied|timeout|failed|skipped): ([\s\S]*))\)$/.exec(excerpt.trim())
+  if (whole) {
+    const words = FAILURE_WORDS[whole[2] ?? whole[1]!]![locale]
+    if (whole[2] && !zh && whole[3]) return `(${words}: ${whole[3]})`
+    return zh ? `（${words}）` : `(${words})`
+  }
+  return excerpt.replace(/^… \(\+(\d+) more\)$/m, (_m, n: string) => (zh ? `……（另有 ${n} 行）` : `… (${n} more lines)`))
+}
