@@ -7,7 +7,7 @@ import { parseCaptureText } from '../../src/main/host/capture-file'
 import type { Locale } from '../../src/shared/i18n/locale'
 import { CAPTURES_DIR, REPORTS_DIR } from '../support/records'
 import { createTestApp } from '../support/services'
-import { ARTIFACTS, openApp, screenshot, useBrowser, type AppPage } from './harness'
+import { ARTIFACTS, openApp, screenshot, settle, useBrowser, type AppPage } from './harness'
 
 /**
  * WCAG 2.1 A/AA (+ best practice) with axe-core, injected into the built renderer in Chromium, over
@@ -46,7 +46,7 @@ afterAll(() => {
 
 /** Runs axe on the page as it is now and records what it found under `state`. */
 async function audit(page: Page, state: string): Promise<void> {
-  await page.waitForTimeout(400) // antd's open/close animations end
+  await settle(page) // fonts loaded, no transition still running (motion is reduced in the test browser)
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE)
   const result = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[]; failureSummary?: string; html: string }[] }[] }> } }).axe

@@ -12,11 +12,13 @@ function CheckBody(props: { check: Check }): React.JSX.Element {
   const t = useMessages(hostMessages)
   const { locale } = useLocale()
   const { check } = props
+  // A detail with no value ("处理器：—", e.g. from pasted output that does not name the CPU) says nothing.
+  const details = check.details.filter((d) => !/^\s*[—–-]?\s*$/.test(d.value))
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
-      {check.details.length > 0 && (
+      {details.length > 0 && (
         <Descriptions size="small" column={2} title={<Typography.Text type="secondary">{t.details}</Typography.Text>}>
-          {check.details.map((d, i) => (
+          {details.map((d, i) => (
             <Descriptions.Item key={i} label={d.label[locale]}>
               {d.value}
             </Descriptions.Item>
