@@ -94,8 +94,10 @@ export function firmwareAction(guide: FirmwareGuide, os?: string): NextAction {
     checkId: 'firmware.vt-enabled',
     title,
     line: L(
-      `${brand['zh-CN']}：开机时按 ${keys['zh-CN']} → ${guide.menuPath['zh-CN']} → Enabled → ${save['zh-CN']}，然后重新检测。`,
-      `${brand.en}: press ${keys.en} at power-on → ${guide.menuPath.en} → Enabled → ${save.en}, then check again.`,
+      `${guide.brand === 'Generic' ? '' : `${brand['zh-CN']}：`}开机时按 ${keys['zh-CN']} → ${guide.menuPath['zh-CN']} → Enabled → ${save['zh-CN']}，然后重新检测。`,
+      guide.brand === 'Generic'
+        ? `Press ${keys.en} at power-on → ${guide.menuPath.en} → Enabled → ${save.en}, then check again.`
+        : `${brand.en}: press ${keys.en} at power-on → ${guide.menuPath.en} → Enabled → ${save.en}, then check again.`,
     ),
     steps: [
       L(`保存手头的文件，重启电脑；屏幕一亮就连续按 ${keys['zh-CN']}，进入 BIOS/UEFI 设置。`, `Save your work and restart; as soon as the screen lights up, tap ${keys.en} to enter BIOS/UEFI setup.`),
