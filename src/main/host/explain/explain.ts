@@ -52,6 +52,8 @@ function choosePlatform(found: Recognition[]): CapturePlatform {
   return ranked[0]?.[0] ?? 'win32'
 }
 
+const LATEST_WINS = new Set(['win.bcdedit'])
+
 /** Builds the partial capture from what was recognised. */
 export function buildCapture(found: Recognition[], note: string): Capture {
   const platform = choosePlatform(found)
@@ -59,7 +61,9 @@ export function buildCapture(found: Recognition[], note: string): Capture {
   const probes: Record<string, ProbeResult> = {}
   for (const r of found) {
     for (const [id, text] of Object.entries(r.probes)) {
-      if (probes[id]) continue
+      // The first output of a kind wins, except bcdedit: a later bcdedit in the same paste shows the
+      // state after a "bcdedit /set" typed between them.
+      if (probes[id] && !LATEST_WINS.has(id)) continue
       probes[id] = { ok: true, text }
     }
   }
