@@ -344,10 +344,22 @@ export function checkFirmware(ctx: CheckContext, cpu: CpuFacts, guest: GuestFact
       return makeCheck('firmware.vt-enabled', 'pass', { summary: L('BIOS/UEFI 中已启用虚拟化。', 'Virtualization is enabled in BIOS/UEFI.'), evidence, facts })
     if (enabled === false)
       return makeCheck('firmware.vt-enabled', 'fail', {
-        summary: L(
-          'BIOS/UEFI 中关闭了虚拟化：VMware 会提示“此主机支持 Intel VT-x，但 Intel VT-x 处于禁用状态”。',
-          'Virtualization is turned off in BIOS/UEFI: VMware will say “This host supports Intel VT-x, but Intel VT-x is disabled”.',
-        ),
+        // VMware names the vendor's technology in this message; an AMD student must not read "Intel".
+        summary:
+          cpu.vendor === 'amd'
+            ? L(
+                'BIOS/UEFI 中关闭了虚拟化（AMD 主板上常叫“SVM Mode”）：VMware 会提示“此主机支持 AMD-V，但 AMD-V 处于禁用状态”。',
+                'Virtualization is turned off in BIOS/UEFI (often called “SVM Mode” on AMD boards): VMware will say “This host supports AMD-V, but AMD-V is disabled”.',
+              )
+            : cpu.vendor === 'intel'
+              ? L(
+                  'BIOS/UEFI 中关闭了虚拟化：VMware 会提示“此主机支持 Intel VT-x，但 Intel VT-x 处于禁用状态”。',
+                  'Virtualization is turned off in BIOS/UEFI: VMware will say “This host supports Intel VT-x, but Intel VT-x is disabled”.',
+                )
+              : L(
+                  'BIOS/UEFI 中关闭了虚拟化：VMware 会提示主机支持 Intel VT-x（或 AMD-V），但它处于禁用状态。',
+                  'Virtualization is turned off in BIOS/UEFI: VMware will say the host supports Intel VT-x (or AMD-V) but it is disabled.',
+                ),
         evidence,
         fix: fixFirmware,
         facts,

@@ -40,7 +40,7 @@ function parseFormatList(text: string): PsRecord[] {
     const match = /^([A-Za-z_][\w.-]*)\s*:\s?(.*)$/.exec(raw)
     if (match && !/^\s/.test(raw)) {
       lastKey = match[1]!
-      current[lastKey] = parseListValue(match[2]!.trim())
+      current[lastKey] = parseListValue(withoutNote(match[2]!))
     } else if (lastKey !== null && /^\s+\S/.test(raw)) {
       // A wrapped long value continues on indented lines.
       const previous = current[lastKey]
@@ -49,6 +49,11 @@ function parseFormatList(text: string): PsRecord[] {
   }
   flush()
   return records
+}
+
+/** A value as typed after the output by a person: "False   ← SVM off", "False    <- the cause". */
+function withoutNote(value: string): string {
+  return value.replace(/\s+(?:←|⟵|<-{1,2})\s.*$/, '').trim()
 }
 
 function parseListValue(value: string): PsValue {
