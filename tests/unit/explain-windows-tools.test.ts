@@ -61,6 +61,16 @@ describe('msinfo32 System Summary as students paste it', () => {
     expect(recognize('Host Name:                 PC\nOS Name:                   Microsoft Windows 10 Pro\nBIOS Version:              LENOVO\nSystem Manufacturer:       LENOVO', 'p').map((r) => r.kind)).not.toContain('msinfo32')
   })
 
+  it('reads the build, the cores and the memory from the other rows', () => {
+    const { check } = explain(fixture('msinfo32-en-hp-a10-markdown-table-firmware-off.md'))
+    expect(check('os.supported')?.status).toBe('pass')
+    expect(check('os.supported')?.facts).toMatchObject({ build: 19045 })
+    expect(check('cpu.cores')?.facts).toMatchObject({ cores: 4, threads: 4 })
+    expect(check('memory')?.status).not.toBe('unknown')
+    // Windows 8.1 (6.3.9600) is older than current Workstation supports.
+    expect(explain(fixture('msinfo32-en-asus-g751jy-single-spaces-fenced.md')).check('os.supported')?.status).toBe('fail')
+  })
+
   it('names AMD-V, not Intel VT-x, when an AMD PC has virtualization off', () => {
     const { check } = explain(fixture('msinfo32-en-hp-a10-markdown-table-firmware-off.md'))
     expect(check('firmware.vt-enabled')?.status).toBe('fail')

@@ -23,6 +23,7 @@ const MSINFO: Record<string, readonly string[]> = {
   osName: ['OS Name', 'OS 名称', 'OS 名稱'],
   osVersion: ['Version', '版本'],
   processor: ['Processor', '处理器', '處理器'],
+  totalMemory: ['Total Physical Memory'],
   vbs: ['Virtualization-based security', 'Virtualisation-based security', '基于虚拟化的安全性', '基于虚拟化的安全', '以虛擬化為基礎的安全性'],
   vbsRunning: [
     'Virtualization-based security Services Running',
@@ -95,6 +96,15 @@ function msinfoRows(all: string[]): { rows: Map<string, string | null>; known: n
   return { rows, known, structure }
 }
 
+/** "15.9 GB" / "8,070 MB" → bytes. */
+function bytesOf(value: string | null): number | null {
+  const m = /^([\d.,]+)\s*(GB|MB|TB)\b/i.exec(value ?? '')
+  if (!m) return null
+  const n = Number(m[1]!.replace(/,/g, ''))
+  const unit = { MB: 2 ** 20, GB: 2 ** 30, TB: 2 ** 40 }[m[2]!.toUpperCase() as 'MB' | 'GB' | 'TB']
+  return Number.isFinite(n) ? Math.round(n * unit) : null
+}
+
 function yesNo(value: string | null | undefined): boolean | null {
   if (value === null || value === undefined) return null
   if (/^(yes|是|是的|true)$/i.test(value)) return true
@@ -120,10 +130,15 @@ function recognizeMsinfo(text: string): Recognition | null {
     Manufacturer: value('manufacturer'),
     Model: value('model'),
     SystemType: value('systemType'),
+    TotalPhysicalMemory: bytesOf(value('totalMemory')),
     HypervisorPresent: hypervisor ? true : hyperV ? false : null,
   }))
+  const processor = value('processor') ?? ''
   put(probes, 'win.processor', formatList(source, {
     Name: value('processor')?.replace(/,.*$/, ''),
+    // "Intel(R) Core(TM) i7-6500U CPU @ 2.50GHz, 2592 Mhz, 2 Core(s), 4 Logical Processor(s)"
+    NumberOfCores: Number(/(\d+)\s*Core\(s\)/i.exec(processor)?.[1]) || null,
+    NumberOfLogicalProcessors: Number(/(\d+)\s*Logical Processor\(s\)/i.exec(processor)?.[1]) || null,
     VMMonitorModeExtensions: yesNo(value('vmx')),
     VirtualizationFirmwareEnabled: yesNo(value('firmware')),
     SecondLevelAddressTranslationExtensions: yesNo(value('slat')),
@@ -132,7 +147,13 @@ function recognizeMsinfo(text: string): Recognition | null {
     VirtualizationBasedSecurityStatus: vbsStatus,
     SecurityServicesRunning: vbsStatus === null ? null : `{${running.join(', ') || '0'}}`,
   }))
-  put(probes, 'win.os', formatList(source, { Caption: value('osName'), Version: value('osVersion') }))
+  // "10.0.19045 Build 19045": Win32_OperatingSystem's Version is the dotted part alone.
+  const osVersion = value('osVersion')
+  put(probes, 'win.os', formatList(source, {
+    Caption: value('osName'),
+    Version: /^\d+(?:\.\d+)+/.exec(osVersion ?? '')?.[0] ?? osVersion,
+    BuildNumber: /Build\s+(\d+)/i.exec(osVersion ?? '')?.[1] ?? null,
+  }))
   return { kind: 'msinfo32', platform: 'win32', arch: windowsArch(value('systemType') ?? ''), probes }
 }
 
