@@ -82,8 +82,8 @@ describe('msinfo32 System Summary as students paste it', () => {
 
 describe('PowerShell lists with notes and blanks', () => {
   it('drops the note a person typed after a value', () => {
-    const [record] = parsePowerShellObjects('VirtualizationFirmwareEnabled : False   ← SVM off\nVMMonitorModeExtensions       : True    <- the CPU can\nName : a<-b')
-    expect(record).toEqual({ VirtualizationFirmwareEnabled: false, VMMonitorModeExtensions: true, Name: 'a<-b' })
+    const [record] = parsePowerShellObjects('VirtualizationFirmwareEnabled : False   ← SVM off\nVMMonitorModeExtensions       : True    <- the CPU can\nName : a<-b\nCodeIntegrityPolicyEnforcementStatus : 2 📌')
+    expect(record).toEqual({ VirtualizationFirmwareEnabled: false, VMMonitorModeExtensions: true, Name: 'a<-b', CodeIntegrityPolicyEnforcementStatus: 2 })
   })
 
   it('Get-ComputerInfo: filled requirement rows mean no hypervisor; blank ones say nothing', () => {

@@ -51,9 +51,12 @@ function parseFormatList(text: string): PsRecord[] {
   return records
 }
 
-/** A value as typed after the output by a person: "False   ← SVM off", "False    <- the cause". */
+/** A note a person added after a value: "False   ← SVM off", "False    <- the cause", "2 📌". */
 function withoutNote(value: string): string {
-  return value.replace(/\s+(?:←|⟵|<-{1,2})\s.*$/, '').trim()
+  return value
+    .replace(/\s+(?:←|⟵|<-{1,2})\s.*$/, '')
+    .replace(/(?:\s+\p{Extended_Pictographic}\uFE0F?)+\s*$/u, '')
+    .trim()
 }
 
 function parseListValue(value: string): PsValue {
