@@ -108,6 +108,13 @@ describe('bcdedit transcripts', () => {
     expect(first?.summary.en).toContain('hypervisorlaunchtype Auto')
   })
 
+  it('reads the findstr line students paste, and not a sentence or a /set command', () => {
+    expect(recognize('C:\\>bcdedit /enum | findstr hypervisorlaunchtype\nhypervisorlaunchtype    Off', 'p').map((r) => r.kind)).toEqual(['bcdedit'])
+    expect(explain('hypervisorlaunchtype    Off').check('windows.hypervisor')?.status).toBe('pass')
+    expect(recognize('bcdedit /set hypervisorlaunchtype off\nThe operation completed successfully.', 'p')).toEqual([])
+    expect(recognize('Then set hypervisorlaunchtype to Off and restart.', 'p')).toEqual([])
+  })
+
   it('without a hypervisorlaunchtype line the default is named, and nothing passes', () => {
     const text = zh.slice(0, zh.indexOf('bcdedit /set')).replace(/^hypervisorlaunchtype.*$/m, '')
     const { check, result } = explain(text)

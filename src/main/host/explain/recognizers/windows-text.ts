@@ -167,7 +167,18 @@ function recognizeSysteminfo(text: string, command: string | null): Recognition 
   return { kind: 'systeminfo', platform: 'win32', arch: windowsArch(parsed?.systemType ?? text), probes: { 'win.systeminfo': text } }
 }
 
-function recognizeBcdedit(text: string): Recognition | null {
+/** `bcdedit /enum | findstr hypervisorlaunchtype` — the one line students are told to paste. */
+function bcdeditLine(text: string, command: string | null): boolean {
+  const all = lines(text).filter((l) => l.trim() !== '')
+  const line = all.some((l) => /^\s*hypervisorlaunchtype\s+(Auto|Off|On)\s*$/i.test(l))
+  return line && (/bcdedit/i.test(command ?? '') || all.some((l) => /^\s*bcdedit(\.exe)?\b/i.test(l)) || all.length === 1)
+}
+
+function recognizeBcdedit(text: string, command: string | null): Recognition | null {
+  if (bcdeditLine(text, command)) {
+    const kept = lines(text).filter((l) => /^\s*hypervisorlaunchtype\s/i.test(l)).join('\n')
+    return { kind: 'bcdedit', platform: 'win32', arch: null, probes: { 'win.bcdedit': kept } }
+  }
   if (!/^\s*(identifier|标识符|識別碼)\s+\{[\w-]+\}/im.test(text) || !/Windows Boot (Loader|Manager)|Windows 启动(加载器|管理器)|^\s*(osdevice|device)\s+/im.test(text)) return null
   if (parseBcdedit(text) === null) return null
   return { kind: 'bcdedit', platform: 'win32', arch: null, probes: { 'win.bcdedit': text } }
@@ -196,7 +207,7 @@ export const windowsTextRecognizer: Recognizer = {
       const sys = recognizeSysteminfo(segment.text, segment.command)
       if (sys) out.push(sys)
     }
-    const bcd = recognizeBcdedit(segment.text)
+    const bcd = recognizeBcdedit(segment.text, segment.command)
     if (bcd) out.push(bcd)
     const feature = recognizeFeatureError(segment.text)
     if (feature) out.push(feature)
