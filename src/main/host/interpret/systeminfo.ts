@@ -108,6 +108,10 @@ function yesNo(value: string | undefined): boolean | null {
   return null
 }
 
+const ACCENTED_IN_WORD = /[a-z][àáâãäçèéêëìíîïñòóôõöùúûüß]|[àáâãäçèéêëìíîïñòóôõöùúûü][a-z]/gi
+/** Typographic signs next to a letter (but not ’, the apostrophe Windows 10's French labels use). */
+const MOJIBAKE_SIGNS = /[a-z][\u0152-\u02dc\u2013-\u2018\u201a-\u2122\u2500-\u257f]|[\u0152-\u02dc\u2013-\u2018\u201a-\u2122\u2500-\u257f][a-z]|[a-z0-9]ÿ[a-z0-9:]/gi
+
 /**
  * Text pasted or stored after a wrong decoding (OEM bytes read as Windows-1252 or Mac Roman, "Sì"
  * shown as "Sç", "Sí" as "S¡"): re-encoded in the wrong page and decoded in the right one when that
@@ -122,6 +126,11 @@ export function repairMojibake(text: string): { text: string; from: string } | n
       const v = itemValue(l)?.value
       if (v !== undefined && yesNo(v) !== null) s += 3
     }
+    // Windows 7 prints no Hyper-V block: then the words themselves decide — an accented letter
+    // between letters reads as French/Spanish/German/Italian, typographic signs or a "ÿ" inside a
+    // word (OEM 850's no-break space read as Windows-1252) read as a wrong code page.
+    s += (t.match(ACCENTED_IN_WORD) ?? []).length
+    s -= 2 * (t.match(MOJIBAKE_SIGNS) ?? []).length
     return s - (t.match(/\uFFFD/g) ?? []).length
   }
   let best: { text: string; from: string } | null = null
