@@ -55,15 +55,22 @@ const NO = /^(no|否|いいえ|아니요|아니오|нет|nein|non|não|nao)\.?$
 const HYPERVISOR_SENTENCE =
   /hypervisor has been detected|已检测到虚拟机监控程序|已偵測到 ?hypervisor|偵測到 ?hypervisor|ハイパーバイザーが検出されました|하이퍼바이저가 검색되었습니다|обнаружена низкоуровневая оболочка|hypervisor erkannt|hyperviseur a été détecté|detectó un hipervisor|rilevato un hypervisor|hipervisor (foi )?detectado/i
 
-/** Labels of the fields read when a copy is too partial to read by position (en, zh-CN). */
+/**
+ * Labels of the fields read when a copy is too partial to read by position (no "x64-based PC" line
+ * at the left margin: findstr output, re-indented pastes). Every label is copied from a real
+ * published systeminfo output (see tests/fixtures/captures/README.md, "Languages (issue 12)"), in
+ * the order en, zh-CN, zh-TW, ja, ko, ru, de, fr (Windows 10 ’ and Windows 7 '), es, it, pt-BR.
+ * A label that is the start of a longer one ("Fabricant du système" / "… d’exploitation") is safe:
+ * the colon must follow the label.
+ */
 const FALLBACK_LABELS = {
-  osName: ['OS Name', 'OS 名称'],
-  osVersion: ['OS Version', 'OS 版本'],
-  manufacturer: ['System Manufacturer', '系统制造商'],
-  model: ['System Model', '系统型号'],
-  systemType: ['System Type', '系统类型'],
-  biosVersion: ['BIOS Version', 'BIOS 版本'],
-  totalMemory: ['Total Physical Memory', '物理内存总量'],
+  osName: ['OS Name', 'OS 名称', '作業系統名稱', 'OS 名', 'OS 이름', 'Название ОС', 'Betriebssystemname', 'Nom du système d’exploitation', "Nom du système d'exploitation", 'Nombre del sistema operativo', 'Nome SO', 'Nome do sistema operacional'],
+  osVersion: ['OS Version', 'OS 版本', '作業系統版本', 'OS バージョン', 'OS 버전', 'Версия ОС', 'Betriebssystemversion', 'Version du système', 'Versión del sistema operativo', 'Versione SO', 'Versão do sistema operacional'],
+  manufacturer: ['System Manufacturer', '系统制造商', '系統製造商', 'システム製造元', '시스템 제조업체', 'Изготовитель системы', 'Systemhersteller', 'Fabricant du système', 'Fabricante del sistema', 'Produttore sistema', 'Fabricante do sistema'],
+  model: ['System Model', '系统型号', '系統型號', 'システム モデル', '시스템 모델', 'Модель системы', 'Systemmodell', 'Modèle du système', 'Modelo el sistema', 'Modello sistema', 'Modelo do sistema'],
+  systemType: ['System Type', '系统类型', '系統類型', 'システムの種類', '시스템 종류', 'Тип системы', 'Systemtyp', 'Type du système', 'Tipo de sistema', 'Tipo sistema'],
+  biosVersion: ['BIOS Version', 'BIOS 版本', 'BIOS バージョン', 'BIOS 버전', 'Версия BIOS', 'BIOS-Version', 'Version du BIOS', 'Versión del BIOS', 'Versione BIOS', 'Versão do BIOS'],
+  totalMemory: ['Total Physical Memory', '物理内存总量', '實體記憶體總計', '物理メモリの合計', '총 실제 메모리', 'Полный объем физической памяти', 'Gesamter physikalischer Speicher', 'Mémoire physique totale', 'Cantidad total de memoria física', 'Memoria fisica totale', 'Memória física total'],
 } as const
 
 /** Every word systeminfo text is expected to contain somewhere: used to pick a code page. */
