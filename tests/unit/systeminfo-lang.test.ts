@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import iconv from 'iconv-lite'
 import { describe, expect, it } from 'vitest'
+import { parseCaptureText } from '../../src/main/host/capture-file'
+import { evaluateCapture } from '../../src/main/host/evaluate'
 import { decodeBytes } from '../../src/main/host/explain/decode-text'
 import { parseSystemInfo, parseSystemInfoMemory, repairMojibake } from '../../src/main/host/interpret/systeminfo'
 
@@ -119,6 +121,34 @@ describe('the hypervisor sentence in the wording Windows really prints', () => {
     )!
     expect(info.hypervisorDetected).toBe(true)
     expect(info.vmMonitorModeExtensions).toBeNull()
+  })
+})
+
+describe('evidence lines in the language of the output', () => {
+  function report(file: string) {
+    const capture = parseCaptureText(readFileSync(join(captures, file), 'utf8'), file)
+    return evaluateCapture(capture, { source: 'replay', generatedAt: capture.capturedAt })
+  }
+  function excerpt(file: string, check: string): string {
+    return (report(file).checks.find((c) => c.id === check)?.evidence ?? []).map((e) => e.excerpt).join('\n')
+  }
+
+  it('German: the OS check shows "Betriebssystemname" and "Systemtyp", not "no matching lines"', () => {
+    const shown = excerpt('win-de-win7-lenovo-thinkpad-no-hyperv-section.capture.json', 'os.supported')
+    expect(shown).toContain('Betriebssystemname:')
+    expect(shown).toContain('Systemtyp:')
+  })
+
+  it('Brazilian Portuguese: the firmware check shows "Virtualização Habilitada no Firmware: Sim"; the hypervisor check the VBS heading', () => {
+    const file = 'win-ptbr-asus-desktop-win11-24h2-ready.capture.json'
+    expect(excerpt(file, 'firmware.vt-enabled')).toContain('Virtualização Habilitada no Firmware: Sim')
+    expect(excerpt(file, 'windows.hypervisor')).toContain('Segurança baseada em virtualização:')
+  })
+
+  it('French: the VM check shows the maker and model lines', () => {
+    const shown = excerpt('win-fr-msi-ge72-laptop-ready-virtualbox-adapters.capture.json', 'host.virtual-machine')
+    expect(shown).toContain('Fabricant du système:')
+    expect(shown).toContain('Modèle du système:')
   })
 })
 

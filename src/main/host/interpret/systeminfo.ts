@@ -73,6 +73,30 @@ const FALLBACK_LABELS = {
   totalMemory: ['Total Physical Memory', '物理内存总量', '實體記憶體總計', '物理メモリの合計', '총 실제 메모리', 'Полный объем физической памяти', 'Gesamter physikalischer Speicher', 'Mémoire physique totale', 'Cantidad total de memoria física', 'Memoria fisica totale', 'Memória física total'],
 } as const
 
+function labelsPattern(labels: readonly string[]): string {
+  return labels.map((l) => l.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')
+}
+
+/** The 24H2 "Virtualization-based security" block's heading, in the languages seen in real outputs. */
+const VBS_HEADING = /Virtualization-based security|基于虚拟化的安全|Segurança baseada em virtualização/i
+
+/**
+ * Which systeminfo lines a check shows as its evidence, in every language of the label table (a
+ * check that reads a French output shows the French lines, not "no matching lines").
+ */
+export const SYSTEMINFO_EVIDENCE = {
+  /** OS name, version and system type. */
+  os: new RegExp(`^\\s*(${labelsPattern([...FALLBACK_LABELS.osName, ...FALLBACK_LABELS.osVersion, ...FALLBACK_LABELS.systemType])})\\s*[:：]`),
+  /** Maker and model, and the sentence saying a hypervisor runs. */
+  machine: new RegExp(`^\\s*(${labelsPattern([...FALLBACK_LABELS.manufacturer, ...FALLBACK_LABELS.model])})\\s*[:：]|${HYPERVISOR_SENTENCE.source}`, 'i'),
+  /** The firmware item, or the sentence that replaces it. */
+  firmware: new RegExp(`${ITEM_WORDS.firmware.source}|${HYPERVISOR_SENTENCE.source}`, 'i'),
+  /** The sentence saying a hypervisor runs, and the VBS block. */
+  hypervisor: new RegExp(`${HYPERVISOR_SENTENCE.source}|${VBS_HEADING.source}`, 'i'),
+  /** The whole Hyper-V block. */
+  hyperV: new RegExp(`Hyper-V|${Object.values(ITEM_WORDS).map((w) => w.source).join('|')}|${HYPERVISOR_SENTENCE.source}`, 'i'),
+} as const
+
 /** Every word systeminfo text is expected to contain somewhere: used to pick a code page. */
 export const SYSTEMINFO_WORDS: RegExp[] = [...Object.values(ITEM_WORDS), HYPERVISOR_SENTENCE, /x64-based PC/]
 
