@@ -53,6 +53,15 @@ export function checkArch(ctx: CheckContext, cpu: CpuFacts): Check {
       facts,
     })
   }
+  if (ctx.arch === 'unknown')
+    return makeCheck('host.arch', 'unknown', {
+      summary: L('这些输出没有说明处理器是哪种架构（x86-64 还是 ARM）。', 'These outputs do not say which architecture the processor is (x86-64 or ARM).'),
+      details,
+      fix: [
+        L('再粘贴一段带架构的输出，例如 systeminfo 的“系统类型”一行或 msinfo32 的系统摘要。', 'Also paste an output that names it, for example the “System Type” line of systeminfo or the msinfo32 System Summary.'),
+      ],
+      facts,
+    })
   return makeCheck('host.arch', 'unknown', {
     summary: L(`无法识别的架构“${ctx.arch}”。`, `Unrecognized architecture “${ctx.arch}”.`),
     details,
