@@ -96,6 +96,7 @@ describe('evidence is named by its source', () => {
     expect(evidenceExcerpt('(missing: spawn lscpu ENOENT)', 'en')).toBe('(command or file not found: spawn lscpu ENOENT)')
     expect(evidenceExcerpt('INFO: /dev/kvm does not exist\nKVM acceleration can NOT be used\n… (+2 more)', 'zh-CN')).toBe('INFO: /dev/kvm does not exist\nKVM acceleration can NOT be used\n……（另有 2 行）')
     expect(evidenceExcerpt('Hyper-V 要求: 固件中已启用虚拟化: 否', 'en')).toBe('Hyper-V 要求: 固件中已启用虚拟化: 否')
+    expect(evidenceExcerpt('a\n… (+1 more)', 'en')).toBe('a\n… (1 more line)')
     expect(isNotCollected('(not collected)')).toBe(true)
     expect(isNotCollected('(missing: x)')).toBe(false)
   })

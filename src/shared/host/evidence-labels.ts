@@ -198,5 +198,5 @@ export function evidenceExcerpt(excerpt: string, locale: Locale): string {
     if (whole[2] && !zh && whole[3]) return `(${words}: ${whole[3]})`
     return zh ? `（${words}）` : `(${words})`
   }
-  return excerpt.replace(/^… \(\+(\d+) more\)$/m, (_m, n: string) => (zh ? `……（另有 ${n} 行）` : `… (${n} more lines)`))
+  return excerpt.replace(/^… \(\+(\d+) more\)$/m, (_m, n: string) => (zh ? `……（另有 ${n} 行）` : `… (${n} more ${n === '1' ? 'line' : 'lines'})`))
 }
