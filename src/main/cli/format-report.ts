@@ -1,4 +1,6 @@
+import { archText } from '../../shared/host/detail-values'
 import { notInPaste } from '../../shared/host/explain'
+import { brandName } from '../../shared/host/next-action'
 import type { Locale } from '../../shared/i18n/locale'
 import { CHECK_STATUS_NAMES } from '../../shared/i18n/vocabulary'
 import { formatBytes } from '../../shared/i18n/format'
@@ -83,7 +85,7 @@ export function formatReport(unsafeReport: HostReport, options: FormatOptions): 
   const memory = h.memoryBytes ? formatBytes(h.memoryBytes, l) : null
   const colon = l === 'zh-CN' ? '：' : ': '
   out.push(
-    `${report.source === 'pasted' ? TEXT.pastedHost[l] : TEXT.host[l]}${colon}${[`${h.os} ${h.osVersion}`.trim(), h.arch, machine || null, h.cpu.brand || null, h.cpu.cores ? `${h.cpu.cores} ${TEXT.cores[l]}` : null, memory]
+    `${report.source === 'pasted' ? TEXT.pastedHost[l] : TEXT.host[l]}${colon}${[`${h.os} ${h.osVersion}`.trim(), archText(h.arch, l), machine || null, h.cpu.brand || null, h.cpu.cores ? `${h.cpu.cores} ${TEXT.cores[l]}` : null, memory]
       .filter(Boolean)
       .join(' · ')}`,
   )
@@ -116,12 +118,13 @@ export function formatReport(unsafeReport: HostReport, options: FormatOptions): 
   }
   if (skipped.size > 0) {
     const names = report.checks.filter((c) => skipped.has(c.id)).map((c) => c.title[l])
-    out.push('', paint(color, '90', `${TEXT.notInPaste[l]}: ${names.join(l === 'zh-CN' ? '、' : ', ')}`))
+    out.push('', paint(color, '90', `${TEXT.notInPaste[l]}${colon}${names.join(l === 'zh-CN' ? '、' : ', ')}`))
   }
   const firmware = report.checks.find((c) => c.id === 'firmware.vt-enabled')
   if (report.firmwareGuide && firmware && (firmware.status === 'fail' || firmware.status === 'unknown') && !report.position.isGuest) {
     const g = report.firmwareGuide
-    out.push('', paint(color, '1', l === 'zh-CN' ? `${TEXT.firmware[l]}（${g.brand}）` : `${TEXT.firmware[l]} (${g.brand})`))
+    const brand = brandName(g)[l]
+    out.push('', paint(color, '1', g.brand === 'Generic' ? TEXT.firmware[l] : l === 'zh-CN' ? `${TEXT.firmware[l]}（${brand}）` : `${TEXT.firmware[l]} (${brand})`))
     out.push(`  ${TEXT.keys[l]}${colon}${g.keys.join(' / ')}`)
     out.push(`  ${TEXT.menu[l]}${colon}${g.menuPath[l]}`)
     out.push(`  ${TEXT.names[l]}${colon}${g.settingNames.join(' / ')}`)

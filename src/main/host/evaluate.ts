@@ -19,6 +19,7 @@ import { cpuFacts, guestFacts, type CpuFacts } from './facts'
 import { firmwareGuide } from './firmware-guide'
 import { decideVerdict } from './verdict'
 import { nextAction } from '../../shared/host/next-action'
+import { forPaste } from './pasted-words'
 
 function guarded(id: CheckId, run: () => Check): Check {
   try {
@@ -111,13 +112,18 @@ export function evaluateCapture(
       }))
   }
   checks.sort((a, b) => CHECK_IDS.indexOf(a.id) - CHECK_IDS.indexOf(b.id))
+  // The same excerpt from the same source is shown once; a pasted report speaks of what was pasted.
+  for (const [i, check] of checks.entries()) {
+    const once = { ...check, evidence: check.evidence.filter((e, j, all) => all.findIndex((f) => f.probe === e.probe && f.excerpt === e.excerpt) === j) }
+    checks[i] = options.source === 'pasted' ? forPaste(once, capture.platform) : once
+  }
 
   const host = hostSummary(ctx, cpu)
   const vmwareInstalled = checks.find((c) => c.id === 'vmware.installed')?.facts.installed === true
   const running = checks.find((c) => c.id === 'vmware.running')?.facts.count
   const winHv = checks.find((c) => c.id === 'windows.hypervisor')?.facts.running
-  const verdict = decideVerdict(checks, capture.platform)
-  const guide = cpu.isArm || capture.platform === 'darwin' ? null : firmwareGuide(host.manufacturer, host.model, cpu.vendor)
+  const verdict = decideVerdict(checks, capture.platform, { pasted: options.source === 'pasted' })
+  const guide = cpu.isArm || capture.platform === 'darwin' ? null : firmwareGuide(host.manufacturer, host.model, cpu.vendor, capture.platform)
   const position = {
     isGuest: guest.isGuest,
     outerHypervisor: guest.hypervisor,

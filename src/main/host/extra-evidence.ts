@@ -4,6 +4,7 @@
  * VBoxManage, wsl -l -v). They fill in what the usual probes left unknown — never overrule a
  * reading of this machine taken now, since a log may be weeks old.
  */
+import type { Localized } from '../../shared/i18n/locale'
 import type { Check, Evidence, FactValue } from '../../shared/host/report'
 import { L, makeCheck } from './checks/build'
 import type { CheckContext } from './context'
@@ -78,7 +79,7 @@ function logGuestFinding(id: string, facts: VmwareLogFacts, from: Finding['from'
 
 const TOOLS: readonly { id: string; zh: string; en: string; read: (text: string) => ToolFindings }[] = [
   { id: 'paste.haxm-check', zh: 'HAXM 检查工具', en: 'the HAXM check tool', read: parseHaxmCheck },
-  { id: 'paste.emulator-accel-check', zh: 'Android 模拟器 -accel-check', en: 'the Android emulator’s -accel-check', read: parseAccelCheck },
+  { id: 'paste.emulator-accel-check', zh: 'Android 模拟器的 -accel-check', en: 'the Android emulator’s -accel-check', read: parseAccelCheck },
   { id: 'paste.virt-host-validate', zh: 'virt-host-validate', en: 'virt-host-validate', read: (t) => parseVirtHostValidate(t).findings },
   { id: 'paste.vboxmanage', zh: 'VBoxManage', en: 'VBoxManage', read: parseVBoxHostinfo },
   { id: 'paste.wsl', zh: 'wsl -l -v', en: 'wsl -l -v', read: wslFindings },
@@ -94,6 +95,19 @@ function logLabel(id: string): string {
   return parts.length >= 2 ? `${parts[parts.length - 2]}${sep}${parts[parts.length - 1]}` : path
 }
 
+/** A name before Chinese text: a space after a Latin ending ("HAXM 检查工具显示", "wsl -l -v 显示"). */
+function spaced(zh: string): string {
+  return /[\x21-\x7e]$/.test(zh) ? `${zh} ` : zh
+}
+
+/** The log named once: "vmware.log" alone, a log file by its own name, anything else as "vmware.log（name）". */
+export function logName(label: string): Localized {
+  const file = label.split(/[\\/]/).pop() ?? label
+  if (/^vmware(-\d+)?\.log$/i.test(file) && file === label) return { 'zh-CN': file, en: file }
+  if (/\.log$/i.test(file)) return { 'zh-CN': `日志 ${label}`, en: `the log ${label}` }
+  return { 'zh-CN': `vmware.log（${label}）`, en: `vmware.log (${label})` }
+}
+
 /** Every extra source, strongest first; the first that says something about a fact wins. */
 export function extraEvidence(ctx: CheckContext): ExtraEvidence {
   const out: ExtraEvidence = { vt: null, slat: null, firmware: null, hypervisor: null, guest: null, log: null }
@@ -101,9 +115,9 @@ export function extraEvidence(ctx: CheckContext): ExtraEvidence {
   const logs = vmwareLogs(ctx)
   if (logs[0]) {
     out.log = logs[0]
-    const name = logLabel(logs[0].id)
-    sources.push({ id: logs[0].id, zh: `vmware.log（${name}）`, en: `vmware.log (${name})`, findings: logFindings(logs[0].facts) })
-    out.guest = logGuestFinding(logs[0].id, logs[0].facts, { 'zh-CN': `vmware.log（${name}）`, en: `vmware.log (${name})` })
+    const from = logName(logLabel(logs[0].id))
+    sources.push({ id: logs[0].id, zh: from['zh-CN'], en: from.en, findings: logFindings(logs[0].facts) })
+    out.guest = logGuestFinding(logs[0].id, logs[0].facts, from)
   }
   for (const tool of TOOLS) {
     const text = ctx.text(tool.id)
@@ -150,7 +164,7 @@ export function withExtraFirmware(check: Check, extra: ExtraEvidence): Check {
   if (found.value)
     return makeCheck('firmware.vt-enabled', 'pass', {
       summary: L(
-        `已启用：${found.from['zh-CN']}显示硬件虚拟化被实际用上了，只有固件打开了虚拟化才会这样。`,
+        `已启用：${spaced(found.from['zh-CN'])}显示硬件虚拟化被实际用上了，只有固件打开了虚拟化才会这样。`,
         `Enabled: ${found.from.en} shows hardware virtualization actually in use, which happens only when firmware has it on.`,
       ),
       details: check.details,
@@ -159,7 +173,7 @@ export function withExtraFirmware(check: Check, extra: ExtraEvidence): Check {
     })
   return makeCheck('firmware.vt-enabled', 'fail', {
     summary: L(
-      `${found.from['zh-CN']}报告 BIOS/UEFI 中关闭了虚拟化（例如“此主机支持 Intel VT-x，但 Intel VT-x 处于禁用状态”）。`,
+      `${spaced(found.from['zh-CN'])}报告 BIOS/UEFI 中关闭了虚拟化（例如“此主机支持 Intel VT-x，但 Intel VT-x 处于禁用状态”）。`,
       `${found.from.en} reports virtualization switched off in BIOS/UEFI (for example “This host supports Intel VT-x, but Intel VT-x is disabled”).`,
     ),
     details: check.details,
@@ -178,7 +192,7 @@ export function withExtraHypervisor(check: Check, extra: ExtraEvidence, platform
   if (!found.value)
     return makeCheck('windows.hypervisor', 'pass', {
       summary: L(
-        `${found.from['zh-CN']}显示 Windows 自带的虚拟机监控程序没有运行${mode === 'CPL0' ? '（监视器模式 CPL0：VMware 直接使用 VT-x/AMD-V）' : ''}。`,
+        `${spaced(found.from['zh-CN'])}显示 Windows 自带的虚拟机监控程序没有运行${mode === 'CPL0' ? '（监视器模式 CPL0：VMware 直接使用 VT-x/AMD-V）' : ''}。`,
         `${found.from.en} shows Windows’ own hypervisor not running${mode === 'CPL0' ? ' (monitor mode CPL0: VMware uses VT-x/AMD-V directly)' : ''}.`,
       ),
       details: check.details,
@@ -187,7 +201,7 @@ export function withExtraHypervisor(check: Check, extra: ExtraEvidence, platform
     })
   return makeCheck('windows.hypervisor', 'warn', {
     summary: L(
-      `${found.from['zh-CN']}显示 Windows 自带的虚拟机监控程序正在运行${mode === 'ULM' ? '：VMware 以“主机 VBS 模式”（监视器模式 ULM）跑在它上面' : ''}。能用，但更慢，虚拟机里也不能再嵌套虚拟化。`,
+      `${spaced(found.from['zh-CN'])}显示 Windows 自带的虚拟机监控程序正在运行${mode === 'ULM' ? '：VMware 以“主机 VBS 模式”（监视器模式 ULM）跑在它上面' : ''}。能用，但更慢，虚拟机里也不能再嵌套虚拟化。`,
       `${found.from.en} shows Windows’ own hypervisor running${mode === 'ULM' ? ': VMware runs on top of it in Host VBS mode (monitor mode ULM)' : ''}. It works, but slower, and without nested virtualization inside VMs.`,
     ),
     details: check.details,
@@ -233,7 +247,7 @@ export function withExtraGuest(check: Check, extra: ExtraEvidence): Check {
   if (!found.value)
     return makeCheck('host.virtual-machine', 'pass', {
       summary: L(
-        `${found.from['zh-CN']}记下的主机 CPU 信息表明这是实体电脑，不是虚拟机。`,
+        `${spaced(found.from['zh-CN'])}记下的主机 CPU 信息表明这是实体电脑，不是虚拟机。`,
         `The host CPU information in ${found.from.en} shows a physical computer, not a virtual machine.`,
       ),
       details: check.details,
@@ -242,7 +256,7 @@ export function withExtraGuest(check: Check, extra: ExtraEvidence): Check {
     })
   return makeCheck('host.virtual-machine', 'unknown', {
     summary: L(
-      `${found.from['zh-CN']}表明这台主机本身是虚拟机；能否嵌套运行 VMware 要看外层设置。`,
+      `${spaced(found.from['zh-CN'])}表明这台主机本身是虚拟机；能否嵌套运行 VMware 要看外层设置。`,
       `${found.from.en} shows this host is itself a virtual machine; whether VMware can run nested depends on the outer hypervisor.`,
     ),
     details: check.details,

@@ -106,9 +106,16 @@ const GENERIC: Brand = {
 }
 
 /** BIOS/UEFI guidance for this computer, from its maker and model. */
-export function firmwareGuide(manufacturer: string, model: string, vendor: 'intel' | 'amd' | string | null): FirmwareGuide {
+/** Linux reaches the firmware setup with systemd (UEFI boot only); the Windows route does not apply there. */
+const LINUX_FIRMWARE_SETUP: Localized = {
+  'zh-CN': '如果按键来不及：在 Linux 中运行 sudo systemctl reboot --firmware-setup，电脑会重启并直接进入 UEFI 设置（仅限 UEFI 启动的电脑）。',
+  en: 'If the key is hard to catch: in Linux run sudo systemctl reboot --firmware-setup to restart straight into UEFI setup (UEFI-booted computers only).',
+}
+
+export function firmwareGuide(manufacturer: string, model: string, vendor: 'intel' | 'amd' | string | null, platform = 'win32'): FirmwareGuide {
   const text = `${manufacturer} ${model}`
   const found = BRANDS.find((b) => b.match.test(text)) ?? GENERIC
+  const route = platform === 'linux' ? LINUX_FIRMWARE_SETUP : ADVANCED_STARTUP
   const settingNames =
     vendor === 'amd'
       ? ['SVM Mode', 'AMD-V', 'AMD SVM Technology', 'Virtualization']
@@ -120,6 +127,6 @@ export function firmwareGuide(manufacturer: string, model: string, vendor: 'inte
     keys: found.keys,
     menuPath: found.menuPath,
     settingNames,
-    note: { 'zh-CN': `${found.note['zh-CN']}${ADVANCED_STARTUP['zh-CN']}`, en: `${found.note.en} ${ADVANCED_STARTUP.en}` },
+    note: { 'zh-CN': `${found.note['zh-CN']}${route['zh-CN']}`, en: `${found.note.en} ${route.en}` },
   }
 }

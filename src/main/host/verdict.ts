@@ -7,7 +7,15 @@ const ESSENTIAL: CheckId[] = [...CORE, 'cpu.slat', 'windows.hypervisor', 'os.sup
 /** Which problem to fix first. */
 const PRIORITY: CheckId[] = ['host.arch', 'host.virtual-machine', 'firmware.vt-enabled', 'cpu.vt-extensions', 'os.supported', 'memory', 'disk', 'cpu.cores', 'windows.hypervisor', 'cpu.slat']
 
-export function decideVerdict(checks: Check[], platform: string): Verdict {
+/** What an unknown core check leaves open, as a clause after "看不出" / "do not show". */
+const OPEN_QUESTION: Partial<Record<CheckId, [string, string]>> = {
+  'host.arch': ['处理器是哪种架构', 'which architecture the processor is'],
+  'cpu.vt-extensions': ['CPU 是否支持 VT-x/AMD-V', 'whether the CPU has VT-x/AMD-V'],
+  'firmware.vt-enabled': ['BIOS/UEFI 中的虚拟化是否已打开', 'whether virtualization is on in BIOS/UEFI'],
+  'host.virtual-machine': ['这是实体电脑还是虚拟机', 'whether this is a physical computer or a virtual machine'],
+}
+
+export function decideVerdict(checks: Check[], platform: string, options: { pasted?: boolean } = {}): Verdict {
   const byId = new Map(checks.map((c) => [c.id, c]))
   const status = (id: CheckId) => byId.get(id)?.status
   const firstWith = (statuses: string[]): Check | undefined =>
@@ -72,10 +80,7 @@ export function decideVerdict(checks: Check[], platform: string): Verdict {
   if (unknownCore) {
     return {
       status: 'unknown',
-      summary: L(
-        `无法确定这台电脑是否就绪：“${unknownCore.title['zh-CN']}”一项读不到。`,
-        `Cannot tell whether this computer is ready: “${unknownCore.title.en}” could not be read.`,
-      ),
+      summary: openQuestion(unknownCore, options.pasted === true),
       ...fixOf(unknownCore),
     }
   }
@@ -100,4 +105,11 @@ export function decideVerdict(checks: Check[], platform: string): Verdict {
     firstFix: null,
     firstFixCheck: null,
   }
+}
+
+function openQuestion(check: Check, pasted: boolean) {
+  const [zh, en] = OPEN_QUESTION[check.id] ?? [`“${check.title['zh-CN']}”这一项的情况`, `“${check.title.en}”`]
+  return pasted
+    ? L(`还不能下结论：从这些输出看不出${zh}。`, `No verdict yet: these outputs do not show ${en}.`)
+    : L(`还不能下结论：这次检测看不出${zh}。`, `No verdict yet: this check could not tell ${en}.`)
 }

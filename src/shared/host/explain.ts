@@ -109,7 +109,11 @@ export const explainChannels = {
   texts: channel(z.tuple([z.array(ExplainInputSchema).min(1).max(EXPLAIN_MAX_INPUTS)]), ExplainResultSchema),
 }
 
-/** An unknown check whose every piece of evidence is a probe that was never collected: nothing pasted speaks to it. */
+/**
+ * An unknown check nothing pasted speaks to: marked so by the pasted report's words, or every piece
+ * of its evidence is a probe that was never collected.
+ */
 export function notInPaste(check: Check): boolean {
+  if (check.status === 'unknown' && check.facts.notInPaste === true) return true
   return check.status === 'unknown' && check.evidence.length > 0 && check.evidence.every((e) => /^\((not collected|missing: )/.test(e.excerpt))
 }

@@ -32,7 +32,8 @@ export function makeCheck(id: CheckId, status: CheckStatus, parts: CheckParts): 
   }
 }
 
-const DEFAULT_FIX = L(
+/** The fix of a check that gave none: try again, then hand over a capture (never for pasted output). */
+export const DEFAULT_FIX = L(
   '点击“重新检测”再试一次；如果结果不变，保存诊断文件交给老师或助教查看。',
   'Run the check again; if the result stays the same, save a diagnostic capture and give it to your teacher or TA.',
 )

@@ -6,6 +6,8 @@ import { detail, L, makeCheck, skip } from './build'
 
 const vtName = (cpu: CpuFacts): string => (cpu.vendor === 'amd' ? 'AMD-V (SVM)' : cpu.vendor === 'intel' ? 'Intel VT-x' : 'VT-x / AMD-V')
 const slatName = (cpu: CpuFacts): string => (cpu.vendor === 'amd' ? 'AMD RVI (NPT)' : cpu.vendor === 'intel' ? 'Intel EPT' : 'EPT / RVI')
+/** The same name inside Chinese text, with full-width brackets: “AMD-V（SVM）”. */
+const zhBrackets = (name: string): string => name.replace(/ ?\(([^()]*)\)/g, '（$1）')
 
 export function checkArch(ctx: CheckContext, cpu: CpuFacts): Check {
   const facts = { arch: ctx.arch, isArm: cpu.isArm, platform: ctx.platform }
@@ -71,6 +73,7 @@ export function checkArch(ctx: CheckContext, cpu: CpuFacts): Check {
 
 export function checkVtExtensions(ctx: CheckContext, cpu: CpuFacts, guest: GuestFacts): Check {
   const name = vtName(cpu)
+  const zhName = zhBrackets(name)
   const facts = { present: cpu.vt, vendor: cpu.vendor, name }
   const details = [detail('处理器', 'Processor', cpu.brand), detail('厂商', 'Vendor', cpu.vendor)]
   if (cpu.isArm)
@@ -81,12 +84,12 @@ export function checkVtExtensions(ctx: CheckContext, cpu: CpuFacts, guest: Guest
     return makeCheck('cpu.vt-extensions', 'pass', {
       summary: hidden
         ? L(
-            `Windows 的虚拟机监控程序正在运行，它本身依赖 ${name}，所以 CPU 一定支持（此时 Windows 不再单独显示这一项）。`,
+            `Windows 的虚拟机监控程序正在运行，它本身依赖 ${zhName}，所以 CPU 一定支持（此时 Windows 不再单独显示这一项）。`,
             `Windows’ hypervisor is running and it depends on ${name}, so the CPU has it (Windows stops listing it separately then).`,
           )
         : guest.isGuest
-          ? L(`本系统是虚拟机，但外层虚拟化软件把 ${name} 传递给了它（嵌套虚拟化）。`, `This OS is a VM, but its hypervisor passes ${name} through to it (nested virtualization).`)
-          : L(`CPU 支持 ${name}。`, `The CPU supports ${name}.`),
+          ? L(`本系统是虚拟机，但外层虚拟化软件把 ${zhName} 传递给了它（嵌套虚拟化）。`, `This OS is a VM, but its hypervisor passes ${name} through to it (nested virtualization).`)
+          : L(`CPU 支持 ${zhName}。`, `The CPU supports ${name}.`),
       details,
       evidence: cpu.evidence,
       facts,
@@ -96,7 +99,7 @@ export function checkVtExtensions(ctx: CheckContext, cpu: CpuFacts, guest: Guest
     if (guest.isGuest) {
       return makeCheck('cpu.vt-extensions', 'fail', {
         summary: L(
-          `本系统运行在虚拟机（${guest.hypervisor ?? '未知'}）里，外层没有把 ${name} 传递进来，所以这里看不到它。`,
+          `本系统运行在虚拟机（${guest.hypervisor ?? '未知'}）里，外层没有把 ${zhName} 传递进来，所以这里看不到它。`,
           `This OS runs inside a VM (${guest.hypervisor ?? 'unknown'}) whose hypervisor does not pass ${name} through, so it is not visible here.`,
         ),
         details,
@@ -109,15 +112,15 @@ export function checkVtExtensions(ctx: CheckContext, cpu: CpuFacts, guest: Guest
     return makeCheck('cpu.vt-extensions', 'fail', {
       summary: linuxIntel
         ? L(
-            `系统看不到 ${name}：要么 CPU 不支持，要么 BIOS/UEFI 里关闭了它（Linux 在固件关闭 VT-x 时会隐藏 vmx 标志）。`,
+            `系统看不到 ${zhName}：要么 CPU 不支持，要么 BIOS/UEFI 里关闭了它（Linux 在固件关闭 VT-x 时会隐藏 vmx 标志）。`,
             `The OS does not see ${name}: either the CPU lacks it, or BIOS/UEFI turns it off (Linux hides the vmx flag when firmware disables VT-x).`,
           )
-        : L(`系统报告 CPU 没有 ${name}。`, `The OS reports that the CPU has no ${name}.`),
+        : L(`系统报告 CPU 没有 ${zhName}。`, `The OS reports that the CPU has no ${name}.`),
       details,
       evidence: cpu.evidence,
       fix: [
         L('先在 BIOS/UEFI 里找虚拟化选项并打开它（见“固件设置指南”）；保存后彻底关机再开机。', 'First look for the virtualization option in BIOS/UEFI and turn it on (see the firmware guide); save, then power off fully and start again.'),
-        L(`如果固件里没有这一项，查一下 CPU 型号（${cpu.brand ?? '未知'}）是否支持 ${name}；不支持的话只能换电脑或使用机房电脑。`, `If the firmware has no such option, look up whether the CPU model (${cpu.brand ?? 'unknown'}) supports ${name}; if not, use another computer or a lab PC.`),
+        L(`如果固件里没有这一项，查一下 CPU 型号（${cpu.brand ?? '未知'}）是否支持 ${zhName}；不支持的话只能换电脑或使用机房电脑。`, `If the firmware has no such option, look up whether the CPU model (${cpu.brand ?? 'unknown'}) supports ${name}; if not, use another computer or a lab PC.`),
       ],
       facts,
     })
@@ -125,7 +128,7 @@ export function checkVtExtensions(ctx: CheckContext, cpu: CpuFacts, guest: Guest
   if (ctx.platform === 'win32' && guest.isGuest === null && windowsHypervisorPresent(ctx) === true)
     return makeCheck('cpu.vt-extensions', 'unknown', {
       summary: L(
-        `有虚拟机监控程序在运行，但看不出这是 Windows 自己的（Hyper-V、VBS 等）还是说明本机是一台虚拟机，所以 Windows 报告的 ${name} 状态不能作数。`,
+        `有虚拟机监控程序在运行，但看不出这是 Windows 自己的（Hyper-V、VBS 等）还是说明本机是一台虚拟机，所以 Windows 报告的 ${zhName} 状态不能作数。`,
         `A hypervisor is running, but nothing shows whether it is Windows’ own (Hyper-V, VBS …) or whether this computer is itself a VM, so what Windows reports about ${name} cannot be trusted.`,
       ),
       details,
@@ -146,22 +149,23 @@ export function checkVtExtensions(ctx: CheckContext, cpu: CpuFacts, guest: Guest
 
 /** WSL: the computer that matters is the Windows host underneath. */
 function wslVtCheck(cpu: CpuFacts, guest: GuestFacts, name: string, details: ReturnType<typeof detail>[], facts: Record<string, FactValue>): Check {
+  const zhName = zhBrackets(name)
   if (guest.wslVersion === 2 || cpu.vt === true)
     return makeCheck('cpu.vt-extensions', 'pass', {
       summary:
         guest.wslVersion === 2
           ? L(
-              `这是 WSL 2：它本身就是 Windows 的虚拟机监控程序运行的轻量虚拟机，所以下面那台 Windows 电脑的 ${name} 一定存在且已启用。`,
+              `这是 WSL 2：它本身就是 Windows 的虚拟机监控程序运行的轻量虚拟机，所以下面那台 Windows 电脑的 ${zhName} 一定存在且已启用。`,
               `This is WSL 2, itself a light VM run by Windows’ own hypervisor, so the Windows computer underneath has ${name}, switched on.`,
             )
-          : L(`WSL 里能看到 ${name}。`, `${name} is visible inside WSL.`),
+          : L(`WSL 里能看到 ${zhName}。`, `${name} is visible inside WSL.`),
       details,
       evidence: cpu.evidence,
       facts,
     })
   return makeCheck('cpu.vt-extensions', 'unknown', {
     summary: L(
-      `这是 WSL 1：Linux 的系统调用由 Windows 直接翻译，不是虚拟机。这里看到的处理器信息由 Windows 合成，看不到 ${name} 并不说明电脑没有它——要在 Windows 里检测。`,
+      `这是 WSL 1：Linux 的系统调用由 Windows 直接翻译，不是虚拟机。这里看到的处理器信息由 Windows 合成，看不到 ${zhName} 并不说明电脑没有它——要在 Windows 里检测。`,
       `This is WSL 1: Windows translates Linux calls itself; it is not a VM. The processor information here is made up by Windows, so not seeing ${name} says nothing about the computer — check on Windows.`,
     ),
     details,
@@ -215,14 +219,15 @@ function nestedFix(guest: GuestFacts) {
 
 export function checkSlat(ctx: CheckContext, cpu: CpuFacts, guest?: GuestFacts): Check {
   const name = slatName(cpu)
+  const zhName = zhBrackets(name)
   const facts = { present: cpu.slat, name }
   if (cpu.isArm) return skip('cpu.slat', L('EPT/RVI 是 x86 的特性，ARM 处理器不适用。', 'EPT/RVI are x86 features; they do not apply to an ARM processor.'), facts)
   if (cpu.slat === true)
     return makeCheck('cpu.slat', 'pass', {
       summary:
         ctx.platform === 'darwin'
-          ? L(`支持 ${name}（macOS 的 Hypervisor.framework 可用，它要求 EPT）。`, `${name} is present (macOS’ Hypervisor.framework is available, and it requires EPT).`)
-          : L(`支持 ${name}：客户机的页表由硬件直接转换，内存虚拟化开销小。`, `${name} is present: the hardware walks guest page tables itself, so memory virtualization is cheap.`),
+          ? L(`支持 ${zhName}（macOS 的 Hypervisor.framework 可用，它要求 EPT）。`, `${name} is present (macOS’ Hypervisor.framework is available, and it requires EPT).`)
+          : L(`支持 ${zhName}：客户机的页表由硬件直接转换，内存虚拟化开销小。`, `${name} is present: the hardware walks guest page tables itself, so memory virtualization is cheap.`),
       evidence: cpu.evidence,
       facts,
     })
@@ -236,7 +241,7 @@ export function checkSlat(ctx: CheckContext, cpu: CpuFacts, guest?: GuestFacts):
   if (cpu.slat === false && guest?.isGuest === true)
     return makeCheck('cpu.slat', 'fail', {
       summary: L(
-        `本系统是虚拟机，外层没有把 ${name} 传递进来：当前的 VMware Workstation 在这里无法运行虚拟机。`,
+        `本系统是虚拟机，外层没有把 ${zhName} 传递进来：当前的 VMware Workstation 在这里无法运行虚拟机。`,
         `This OS is a VM whose hypervisor does not pass ${name} through: current VMware Workstation cannot run VMs here.`,
       ),
       evidence: cpu.evidence,
@@ -246,7 +251,7 @@ export function checkSlat(ctx: CheckContext, cpu: CpuFacts, guest?: GuestFacts):
   if (cpu.slat === false)
     return makeCheck('cpu.slat', 'fail', {
       summary: L(
-        `CPU 没有 ${name}（二级地址转换）：这是 2011 年以前一代的处理器，低于当前 VMware Workstation Pro 对主机 CPU 的要求（2011 年或更新），所以当前版本不支持这台电脑。`,
+        `CPU 没有 ${zhName}（二级地址转换）：这是 2011 年以前一代的处理器，低于当前 VMware Workstation Pro 对主机 CPU 的要求（2011 年或更新），所以当前版本不支持这台电脑。`,
         `The CPU has no ${name} (second-level address translation): it belongs to a generation before 2011, below current VMware Workstation Pro’s host CPU baseline (2011 or later), so current versions do not support this computer.`,
       ),
       evidence: cpu.evidence,

@@ -145,14 +145,16 @@ export function checkOs(ctx: CheckContext): Check {
         fix: [L('安装 64 位 Windows 10/11。', 'Install 64-bit Windows 10/11.')],
         facts,
       })
-    if (build < 10240)
+    if (build < 10240) {
+      const old = oldWindowsName(build)
       return makeCheck('os.supported', 'fail', {
-        summary: L('Windows 7/8 已不受当前 VMware Workstation 支持（17 版要求 Windows 10 或更新）。', 'Windows 7/8 is not supported by current VMware Workstation (17 needs Windows 10 or newer).'),
+        summary: L(`${old} 已不受当前 VMware Workstation 支持（17 版要求 Windows 10 或更新）。`, `${old} is not supported by current VMware Workstation (17 needs Windows 10 or newer).`),
         details,
         evidence,
         fix: [L('升级到 64 位 Windows 10 或 11。', 'Upgrade to 64-bit Windows 10 or 11.')],
         facts,
       })
+    }
     if (build < 19041)
       return makeCheck('os.supported', 'warn', {
         summary: L('较旧的 Windows 10（2004 之前）：可以安装，但与 Hyper-V 共存需要 2004 或更新版本。', 'An older Windows 10 (before 2004): Workstation installs, but coexisting with Hyper-V needs 2004 or newer.'),
@@ -276,4 +278,13 @@ export function checkKvm(ctx: CheckContext, cpu: CpuFacts): Check {
     evidence,
     facts,
   })
+}
+
+/** A Windows before 10 by its build number (6000–6003 Vista, 7600/7601 7, 9200 8, 9600 8.1). */
+export function oldWindowsName(build: number): string {
+  if (build < 6000) return 'Windows XP'
+  if (build < 7600) return 'Windows Vista'
+  if (build < 9200) return 'Windows 7'
+  if (build < 9600) return 'Windows 8'
+  return 'Windows 8.1'
 }

@@ -1,4 +1,5 @@
 import { Collapse, Descriptions, Empty, Space, Typography } from 'antd'
+import { detailValue } from '../../../../shared/host/detail-values'
 import { isCheckPending } from '../../../../shared/host/check-inputs'
 import { CHECK_GROUP_OF, CHECK_GROUPS, TODO_LAB, type Check, type HostReport } from '../../../../shared/host/report'
 import { hrefFor } from '../../app/routes'
@@ -20,7 +21,7 @@ function CheckBody(props: { check: Check }): React.JSX.Element {
         <Descriptions size="small" column={2} title={<Typography.Text type="secondary">{t.details}</Typography.Text>}>
           {details.map((d, i) => (
             <Descriptions.Item key={i} label={d.label[locale]}>
-              {d.value}
+              {detailValue(d.value, locale)}
             </Descriptions.Item>
           ))}
         </Descriptions>

@@ -1,0 +1,54 @@
+/**
+ * Words for a report built from pasted output. A paste answers only what it contains: an item it
+ * says nothing about is "not in this paste" (listed once, not an error), and no fix asks to run the
+ * check again or to save a diagnostic capture, which the student cannot do from a paste.
+ */
+import type { Localized } from '../../shared/i18n/locale'
+import type { Check, CheckId } from '../../shared/host/report'
+import { DEFAULT_FIX, L } from './checks/build'
+
+/** What to paste next so that an item can be told, by platform. */
+const WHAT_TO_PASTE: Partial<Record<CheckId, Partial<Record<string, Localized>>>> = {
+  'host.virtual-machine': {
+    win32: L(
+      '再粘贴 systeminfo 的完整输出：其中的“系统制造商”“系统型号”能说明这是实体电脑还是虚拟机。',
+      'Also paste the whole systeminfo output: its “System Manufacturer” and “System Model” tell a physical computer from a VM.',
+    ),
+    linux: L('再粘贴 lscpu 的输出：有“Hypervisor vendor”一行就说明这是虚拟机。', 'Also paste the lscpu output: a “Hypervisor vendor” line means a VM.'),
+    darwin: L('再粘贴 sysctl -a | grep machdep.cpu 的输出。', 'Also paste the output of sysctl -a | grep machdep.cpu.'),
+  },
+  'cpu.cores': {
+    win32: L('再粘贴 systeminfo 或 Get-CimInstance Win32_Processor 的输出，就能看到核心数。', 'Also paste systeminfo or Get-CimInstance Win32_Processor to show the core count.'),
+    linux: L('再粘贴 lscpu 的输出，就能看到核心数。', 'Also paste the lscpu output to show the core count.'),
+    darwin: L('再粘贴 sysctl -n hw.physicalcpu 的输出，就能看到核心数。', 'Also paste the output of sysctl -n hw.physicalcpu to show the core count.'),
+  },
+}
+
+const GENERIC_PASTE_FIX = L(
+  '粘贴的输出没有说明这一项；想知道的话，再粘贴一段包含它的输出，或在这台电脑上打开本应用检测。',
+  'The pasted output does not show this; to find out, also paste an output that does, or run this app on that computer.',
+)
+
+function pasteFix(id: CheckId, platform: string): Localized {
+  return WHAT_TO_PASTE[id]?.[platform] ?? GENERIC_PASTE_FIX
+}
+
+/** "…, then run the check again; or give the capture…" → "…, and paste its output here too." */
+function pastedStep(step: Localized): Localized {
+  const zh = step['zh-CN'].replace(/，然后重新检测；把诊断文件交给老师也可以。$/, '，把它的输出也粘贴进来。')
+  const en = step.en.replace(/, then run the check again; or give the diagnostic capture to your teacher\.$/, ', and paste its output here too.')
+  return { 'zh-CN': zh, en }
+}
+
+const isRerun = (step: Localized): boolean => step['zh-CN'] === DEFAULT_FIX['zh-CN'] || /^重新检测；/.test(step['zh-CN'])
+
+/** A check as a pasted report shows it. */
+export function forPaste(check: Check, platform: string): Check {
+  const onlyRerun = check.fix.length > 0 && check.fix.every(isRerun)
+  if (check.status === 'unknown' && onlyRerun) {
+    // Nothing pasted speaks to it: listed once under "not in the pasted output".
+    return { ...check, fix: [pasteFix(check.id, platform)], facts: { ...check.facts, notInPaste: true } }
+  }
+  const fix = check.fix.map((step) => (isRerun(step) ? pasteFix(check.id, platform) : pastedStep(step)))
+  return { ...check, fix: fix.filter((s, i) => fix.findIndex((t) => t['zh-CN'] === s['zh-CN']) === i) }
+}
