@@ -109,7 +109,8 @@ export function decideVerdict(checks: Check[], platform: string, options: { past
 
 function openQuestion(check: Check, pasted: boolean) {
   const [zh, en] = OPEN_QUESTION[check.id] ?? [`“${check.title['zh-CN']}”这一项的情况`, `“${check.title.en}”`]
+  const gap = /^[\x21-\x7e]/.test(zh) ? ' ' : ''
   return pasted
-    ? L(`还不能下结论：从这些输出看不出${zh}。`, `No verdict yet: these outputs do not show ${en}.`)
-    : L(`还不能下结论：这次检测看不出${zh}。`, `No verdict yet: this check could not tell ${en}.`)
+    ? L(`还不能下结论：从这些输出看不出${gap}${zh}。`, `No verdict yet: these outputs do not show ${en}.`)
+    : L(`还不能下结论：这次检测看不出${gap}${zh}。`, `No verdict yet: this check could not tell ${en}.`)
 }
