@@ -209,7 +209,8 @@ export function guestFacts(ctx: CheckContext, cpu: CpuFacts): GuestFacts {
   const evidence: Evidence[] = []
   if (ctx.platform === 'linux') {
     const info = ctx.cpuinfo()
-    const flag = info?.hasFlagLine ? info.flags.has('hypervisor') : null
+    // ARM has no CPUID "hypervisor" bit: its Features line says nothing either way.
+    const flag = info?.hasFlagLine && !info.isArm ? info.flags.has('hypervisor') : null
     const virt = ctx.detectVirt()
     const dmi = ctx.dmi()
     const dmiText = dmi ? [dmi.get('sys_vendor'), dmi.get('product_name'), dmi.get('board_vendor')].filter(Boolean).join(' ') : ''
