@@ -49,10 +49,13 @@ function logFindings(facts: VmwareLogFacts): ToolFindings {
   // Workstation 15 and later need VT-x/AMD-V: a CPL0 or ULM monitor means it was used.
   const used = facts.hardwareVirtualization !== null || facts.monitorMode === 'ULM' || facts.monitorMode === 'CPL0'
   const windowsHost = facts.hostPlatform === 'win32' || facts.hostPlatform === null
+  // Windows' own hypervisor on Windows 10/11, in the physical machine's root partition, starts only
+  // on a CPU with SLAT (EPT/RVI); VMware then runs on top of it (ULM) and logs no gphys module.
+  const rootHypervisor = windowsHost && facts.hostIsVm === false && (facts.monitorMode === 'ULM' || facts.vbsRunning === true) && /Windows (10|11)\b/.test(facts.hostOs ?? '')
   return {
     vt: used || errors.has('vt-disabled') ? true : errors.has('vt-unsupported') ? false : null,
     firmware: errors.has('vt-disabled') ? false : used ? true : null,
-    slat: facts.nestedPaging !== null ? true : null,
+    slat: facts.nestedPaging !== null || rootHypervisor ? true : null,
     hypervisor: !windowsHost
       ? null
       : facts.monitorMode === 'ULM' || facts.vbsRunning === true
@@ -157,11 +160,18 @@ export function withExtraFirmware(check: Check, extra: ExtraEvidence): Check {
       evidence: [...check.evidence, found.evidence],
       facts,
     })
+  // Quote VMware's own message for the vendor the log names (AMD-V or Intel VT-x).
+  const amd = extra.log?.facts.errors.some((e) => e.kind === 'vt-disabled' && /AMD-V|SVM/.test(e.line)) ?? false
   return makeCheck('firmware.vt-enabled', 'fail', {
-    summary: L(
-      `${found.from['zh-CN']}报告 BIOS/UEFI 中关闭了虚拟化（例如“此主机支持 Intel VT-x，但 Intel VT-x 处于禁用状态”）。`,
-      `${found.from.en} reports virtualization switched off in BIOS/UEFI (for example “This host supports Intel VT-x, but Intel VT-x is disabled”).`,
-    ),
+    summary: amd
+      ? L(
+          `${found.from['zh-CN']}报告 BIOS/UEFI 中关闭了虚拟化（“此主机支持 AMD-V，但 AMD-V 处于禁用状态”）。`,
+          `${found.from.en} reports virtualization switched off in BIOS/UEFI (“This host supports AMD-V, but AMD-V is disabled”).`,
+        )
+      : L(
+          `${found.from['zh-CN']}报告 BIOS/UEFI 中关闭了虚拟化（例如“此主机支持 Intel VT-x，但 Intel VT-x 处于禁用状态”）。`,
+          `${found.from.en} reports virtualization switched off in BIOS/UEFI (for example “This host supports Intel VT-x, but Intel VT-x is disabled”).`,
+        ),
     details: check.details,
     evidence: [...check.evidence, found.evidence],
     fix: FIRMWARE_FIX,

@@ -210,6 +210,9 @@ export function parseVmwareLog(text: string): VmwareLogFacts {
         }
       }
     }
+    // A pasted error dialog names the vendor even without the hostCPUID lines.
+    const disabled = facts.errors.find((e) => e.kind === 'vt-disabled' || e.kind === 'vt-unsupported')
+    if (facts.hostVendor === null && disabled) facts.hostVendor = /AMD-V|SVM/.test(disabled.line) ? 'amd' : /Intel VT-x/.test(disabled.line) ? 'intel' : null
     judgeHost(facts, cpuid)
   } catch (error) {
     if (process.env.VIRTLAB_STRICT_PARSERS === '1') throw error
