@@ -52,15 +52,18 @@ function logFindings(facts: VmwareLogFacts): ToolFindings {
   // Windows' own hypervisor on Windows 10/11, in the physical machine's root partition, starts only
   // on a CPU with SLAT (EPT/RVI); VMware then runs on top of it (ULM) and logs no gphys module.
   const rootHypervisor = windowsHost && facts.hostIsVm === false && (facts.monitorMode === 'ULM' || facts.vbsRunning === true) && /Windows (10|11)\b/.test(facts.hostOs ?? '')
+  // The host CPUID, with no hypervisor under the host, says whether the CPU has VT-x/AMD-V at all.
+  const cpuHasVt = facts.hostCpuHasVt
   return {
-    vt: used || errors.has('vt-disabled') ? true : errors.has('vt-unsupported') ? false : null,
+    vt: used || errors.has('vt-disabled') || cpuHasVt === true ? true : errors.has('vt-unsupported') || cpuHasVt === false ? false : null,
     firmware: errors.has('vt-disabled') ? false : used ? true : null,
     slat: facts.nestedPaging !== null || rootHypervisor ? true : null,
     hypervisor: !windowsHost
       ? null
       : facts.monitorMode === 'ULM' || facts.vbsRunning === true
         ? true
-        : facts.monitorMode === 'CPL0' && !facts.hyperVDetected
+        : // Windows' hypervisor cannot start on a CPU without VT-x/AMD-V.
+          cpuHasVt === false || (facts.monitorMode === 'CPL0' && !facts.hyperVDetected)
           ? false
           : facts.monitorMode === null && facts.vbsRunning === false && facts.hardwareVirtualization !== null
             ? false

@@ -53,6 +53,12 @@ export interface VmwareLogFacts {
   hostIsVm: boolean | null
   /** The hypervisor signature in hostCPUID leaf 0x40000000 ("Microsoft Hv", "KVMKVMKVM", …). */
   hostHypervisorSignature: string | null
+  /**
+   * The host CPU has VT-x/AMD-V by its CPUID (leaf 1 ECX bit 5 VMX, leaf 0x80000001 ECX bit 2 SVM),
+   * read only when no hypervisor sits under the host (which may hide the bit); a firmware switch
+   * does not clear it. null: not logged, or a hypervisor is present.
+   */
+  hostCpuHasVt: boolean | null
   /** The host's VT-x capability block ("Host VT-x Capabilities:") or AMD-V block was printed. */
   hostCapabilitiesListed: boolean
   errors: VmwareLogError[]
@@ -71,6 +77,8 @@ const ERRORS: readonly { kind: VmwareLogErrorKind; pattern: RegExp }[] = [
 
 const HEADER = /Log for (VMware [A-Za-z ]+?) pid=\d+ version=([\w.]+) build=build-(\d+)/
 const HOST_IS = /\bHost is (.+?)\s*$/
+const OLD_HOST_WINDOWS = /\bHOST Windows version ([\d.]+), build (\d+)/
+const HOST_CPU_NAME = /hostCPUID\s+name:\s*(.*)$/
 const TIMESTAMP = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})?)/
 
 function platformOf(os: string): 'win32' | 'linux' | 'darwin' | null {
@@ -97,6 +105,7 @@ function emptyFacts(): VmwareLogFacts {
     hyperVDetected: false,
     hostIsVm: null,
     hostHypervisorSignature: null,
+    hostCpuHasVt: null,
     hostCapabilitiesListed: false,
     errors: [],
     evidence: [],
@@ -143,8 +152,17 @@ export function parseVmwareLog(text: string): VmwareLogFacts {
           continue
         }
       }
-      if (facts.hostCpu === null && line.includes('hostCPUID name:')) {
-        facts.hostCpu = line.slice(line.indexOf('hostCPUID name:') + 15).trim() || null
+      if (facts.hostOs === null && line.includes('HOST Windows version')) {
+        const m = OLD_HOST_WINDOWS.exec(line)
+        if (m) {
+          facts.hostOs = `Windows ${m[1]} (Build ${m[2]})`
+          facts.hostPlatform = 'win32'
+          keep(line)
+          continue
+        }
+      }
+      if (facts.hostCpu === null && line.includes('hostCPUID') && HOST_CPU_NAME.test(line)) {
+        facts.hostCpu = HOST_CPU_NAME.exec(line)![1]!.replace(/\s+/g, ' ').trim() || null
         continue
       }
       if (facts.hostVendor === null && line.includes('hostCPUID vendor:')) {
@@ -158,6 +176,24 @@ export function parseVmwareLog(text: string): VmwareLogFacts {
           facts.monitorMode = mode === 'CPL0' || mode === 'ULM' || mode === 'BT' ? mode : 'other'
           keep(line)
         }
+        continue
+      }
+      // Workstation 7–12: "MONITOR MODE: filtered list : BT", "HV Settings: virtual exec = 'software'; virtual mmu = 'software'".
+      if (line.includes('MONITOR MODE:')) {
+        const m = /MONITOR MODE:\s*filtered list\s*:\s*(.*?)\s*$/.exec(line)
+        if (m && facts.monitorMode === null && /^BT$/i.test(m[1]!)) {
+          facts.monitorMode = 'BT'
+          keep(line)
+        }
+        continue
+      }
+      if (line.includes('HV Settings:')) {
+        const exec = /virtual exec = '(\w+)'/.exec(line)?.[1]
+        const mmu = /virtual mmu = '(\w+)'/.exec(line)?.[1]
+        if (exec === 'hardware') facts.hardwareVirtualization ??= facts.hostVendor === 'amd' ? 'AMD-V' : 'VT-x'
+        if (mmu === 'hardware') facts.nestedPaging ??= facts.hostVendor === 'amd' ? 'RVI' : 'EPT'
+        if (exec === 'software' && facts.monitorMode === null) facts.monitorMode = 'BT'
+        keep(line)
         continue
       }
       if (line.includes('IOPL_VBSRunning')) {
@@ -245,6 +281,11 @@ function judgeHost(facts: VmwareLogFacts, cpuid: Map<string, number[]>): void {
   const leaf1 = cpuid.get('00000001')
   if (!leaf1 || facts.hostIsVm === true) return
   const hypervisorBit = ((leaf1[2]! >>> 31) & 1) === 1
+  if (!hypervisorBit) {
+    const vmx = ((leaf1[2]! >>> 5) & 1) === 1
+    const svm = (((cpuid.get('80000001')?.[2] ?? 0) >>> 2) & 1) === 1
+    facts.hostCpuHasVt = facts.hostVendor === 'amd' ? svm : facts.hostVendor === 'intel' ? vmx : vmx || svm
+  }
   const signature = cpuid.get('40000000')
   if (signature) facts.hostHypervisorSignature = ascii(signature[1]!, signature[2]!, signature[3]!) || null
   if (!hypervisorBit) {
