@@ -56,14 +56,14 @@ function logFindings(facts: VmwareLogFacts): ToolFindings {
   const cpuHasVt = facts.hostCpuHasVt
   return {
     vt: used || errors.has('vt-disabled') || cpuHasVt === true ? true : errors.has('vt-unsupported') || cpuHasVt === false ? false : null,
-    firmware: errors.has('vt-disabled') ? false : used ? true : null,
+    firmware: errors.has('vt-disabled') || facts.hostFirmwareVt === false ? false : used || facts.hostFirmwareVt === true ? true : null,
     slat: facts.nestedPaging !== null || rootHypervisor ? true : null,
     hypervisor: !windowsHost
       ? null
       : facts.monitorMode === 'ULM' || facts.vbsRunning === true
         ? true
-        : // Windows' hypervisor cannot start on a CPU without VT-x/AMD-V.
-          cpuHasVt === false || (facts.monitorMode === 'CPL0' && !facts.hyperVDetected)
+        : // Windows' hypervisor cannot start without VT-x/AMD-V in the CPU and on in firmware.
+          cpuHasVt === false || facts.hostFirmwareVt === false || (facts.monitorMode === 'CPL0' && !facts.hyperVDetected)
           ? false
           : facts.monitorMode === null && facts.vbsRunning === false && facts.hardwareVirtualization !== null
             ? false

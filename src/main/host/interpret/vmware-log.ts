@@ -59,6 +59,12 @@ export interface VmwareLogFacts {
    * does not clear it. null: not logged, or a hypervisor is present.
    */
   hostCpuHasVt: boolean | null
+  /**
+   * The firmware's VT-x switch as the host's IA32_FEATURE_CONTROL (MSR 0x3a, "Common: MSR 0x3a = 0x1")
+   * shows it on an Intel host with no hypervisor under it: locked (bit 0) with VMX outside SMX
+   * (bit 2) off → false (disabled in BIOS); bit 2 on → true; unlocked or not logged → null.
+   */
+  hostFirmwareVt: boolean | null
   /** The host's VT-x capability block ("Host VT-x Capabilities:") or AMD-V block was printed. */
   hostCapabilitiesListed: boolean
   errors: VmwareLogError[]
@@ -79,6 +85,7 @@ const HEADER = /Log for (VMware [A-Za-z ]+?) pid=\d+ version=([\w.]+) build=buil
 const HOST_IS = /\bHost is (.+?)\s*$/
 const OLD_HOST_WINDOWS = /\bHOST Windows version ([\d.]+), build (\d+)/
 const HOST_CPU_NAME = /hostCPUID\s+name:\s*(.*)$/
+const FEATURE_CONTROL = /\bMSR\s+0x3a\s*=\s*(0x[0-9a-f]+|\d+)\s*$/i
 const TIMESTAMP = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})?)/
 
 function platformOf(os: string): 'win32' | 'linux' | 'darwin' | null {
@@ -106,6 +113,7 @@ function emptyFacts(): VmwareLogFacts {
     hostIsVm: null,
     hostHypervisorSignature: null,
     hostCpuHasVt: null,
+    hostFirmwareVt: null,
     hostCapabilitiesListed: false,
     errors: [],
     evidence: [],
@@ -123,6 +131,7 @@ export function looksLikeVmwareLog(text: string): boolean {
 export function parseVmwareLog(text: string): VmwareLogFacts {
   const facts = emptyFacts()
   const cpuid = new Map<string, number[]>()
+  let featureControl: { value: number; line: string } | null = null
   try {
     const keep = (line: string): void => {
       if (facts.evidence.length < 40) facts.evidence.push(line.trim().slice(0, 300))
@@ -213,6 +222,10 @@ export function parseVmwareLog(text: string): VmwareLogFacts {
         readHostCpuid(line, cpuid)
         continue
       }
+      if (featureControl === null && line.includes('MSR') && FEATURE_CONTROL.test(line)) {
+        featureControl = { value: Number(FEATURE_CONTROL.exec(line)![1]), line: line.trim() }
+        continue
+      }
       if (line.includes('nested VM support detected')) {
         if (facts.hostIsVm !== true) keep(line)
         facts.hostIsVm = true
@@ -250,6 +263,11 @@ export function parseVmwareLog(text: string): VmwareLogFacts {
     const disabled = facts.errors.find((e) => e.kind === 'vt-disabled' || e.kind === 'vt-unsupported')
     if (facts.hostVendor === null && disabled) facts.hostVendor = /AMD-V|SVM/.test(disabled.line) ? 'amd' : /Intel VT-x/.test(disabled.line) ? 'intel' : null
     judgeHost(facts, cpuid)
+    // Under a hypervisor the MSR is the hypervisor's; only a bare Intel host's value is the firmware's.
+    if (featureControl && facts.hostCpuHasVt === true && facts.hostVendor === 'intel' && (featureControl.value & 1) === 1) {
+      facts.hostFirmwareVt = (featureControl.value & 4) === 4
+      if (facts.evidence.length < 40) facts.evidence.push(featureControl.line.slice(0, 300))
+    }
   } catch (error) {
     if (process.env.VIRTLAB_STRICT_PARSERS === '1') throw error
   }
