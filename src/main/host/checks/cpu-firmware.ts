@@ -485,11 +485,19 @@ export function checkFirmware(ctx: CheckContext, cpu: CpuFacts, guest: GuestFact
         facts,
       })
     }
+    const noHardware = dmesg?.kvmLines.some((l) => /kvm: no hardware support/i.test(l)) ?? false
     return makeCheck('firmware.vt-enabled', 'unknown', {
       summary:
         cpu.vt === false
           ? L('看不到 VT-x/AMD-V：可能是固件关闭了它，也可能是 CPU 不支持。', 'VT-x/AMD-V is not visible: firmware may have it off, or the CPU may lack it.')
-          : L('无法确认固件设置：内核日志不可读，KVM 模块也未加载。', 'Cannot confirm the firmware setting: the kernel log is unreadable and no KVM module is loaded.'),
+          : noHardware
+            ? L(
+                '内核日志中的“kvm: no hardware support”表示系统看不到可用的 VT-x/AMD-V：可能是 CPU 不支持、固件关闭了它，或这是一台没有开启嵌套虚拟化的虚拟机（在 AMD 电脑上加载 kvm_intel 也会这样提示），仅凭这一行无法判断。',
+                'The kernel log’s “kvm: no hardware support” means the OS sees no usable VT-x/AMD-V: the CPU may lack it, firmware may have it off, or this is a VM without nested virtualization (loading kvm_intel on an AMD computer prints the same); this line alone cannot tell which.',
+              )
+            : dmesg
+              ? L('无法确认固件设置：给出的内核日志里没有“disabled by bios”这类说明，也看不到已加载的 KVM 模块。', 'Cannot confirm the firmware setting: the kernel log given has no “disabled by bios” line, and no loaded KVM module is shown.')
+              : L('无法确认固件设置：内核日志不可读，KVM 模块也未加载。', 'Cannot confirm the firmware setting: the kernel log is unreadable and no KVM module is loaded.'),
       evidence: [ctx.evidence('linux.dmesg', /kvm|disabled/i, 3), ...cpu.evidence],
       fix: [
         L('运行 sudo dmesg | grep -i kvm：若出现“disabled by bios”，就需要在固件中开启。', 'Run sudo dmesg | grep -i kvm: if it says “disabled by bios”, turn it on in firmware.'),

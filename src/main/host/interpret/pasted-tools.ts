@@ -66,6 +66,8 @@ export function parseAccelCheck(text: string): ToolFindings {
     } else if (/VT feature disabled in BIOS|VT-x (is )?disabled in BIOS|virtualization.*disabled in (the )?BIOS/i.test(line)) {
       out.vt = true
       out.firmware = false
+    } else if (/requires an Intel processor with VT-x/i.test(line) && /Your CPU:\s*'(?!GenuineIntel)[^']+'/i.test(line)) {
+      // HAXM's requirement, met by no AMD CPU: says nothing about AMD-V ("Your CPU: 'AuthenticAMD'").
     } else if (/does not support VT-x|CPU does not support|requires an Intel processor with VT-x|No VT-x|not support(ed)? hardware virtualization/i.test(line)) {
       out.vt = false
     } else if (/disable Hyper-V|Hyper-V is (enabled|running)|hypervisorlaunchtype off/i.test(line)) {
