@@ -40,13 +40,14 @@ export function cpuFacts(ctx: CheckContext): CpuFacts {
     const known = Boolean(info?.hasFlagLine)
     const kvmOk = ctx.kvmOk()
     // kvm-ok "can be used" checked the flag, /dev/kvm and the firmware lock itself.
-    const vt = isArm ? null : kvmOk?.canBeUsed === true ? true : known ? flags.has('vmx') || flags.has('svm') : kvmOk?.noCpuSupport ? false : null
+    const vt = isArm ? null : kvmOk?.canBeUsed === true || kvmOk?.cpuSupports === true ? true : known ? flags.has('vmx') || flags.has('svm') : kvmOk?.noCpuSupport ? false : null
     const slat = isArm
       ? null
       : known
         ? flags.has('ept') || flags.has('npt') || Boolean(info?.vmxFlags?.has('ept'))
         : null
-    const vendor = vendorOf(info?.vendorId ?? null) ?? vendorOf(info?.modelName ?? null) ?? (isArm ? 'arm' : vendorOf(siBrand))
+    const kvmOkVendor = kvmOk?.extension === 'vmx' ? 'intel' : kvmOk?.extension === 'svm' ? 'amd' : null
+    const vendor = vendorOf(info?.vendorId ?? null) ?? vendorOf(info?.modelName ?? null) ?? (isArm ? 'arm' : (vendorOf(siBrand) ?? kvmOkVendor))
     const cores = info && info.coresPerSocket !== null ? info.coresPerSocket * Math.max(1, info.physicalIds) : siCores
     return {
       vendor,

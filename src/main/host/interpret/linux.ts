@@ -114,6 +114,10 @@ export interface KvmOk {
   canBeUsed: boolean | null
   disabledByBios: boolean
   noCpuSupport: boolean
+  /** "INFO: Your CPU supports KVM extensions": the flag is there (printed before the firmware check). */
+  cpuSupports: boolean
+  /** "KVM (vmx) is disabled by your BIOS" / "(svm)": which extension, so which vendor. */
+  extension: 'vmx' | 'svm' | null
 }
 
 export function parseKvmOk(text: string): KvmOk | null {
@@ -123,6 +127,8 @@ export function parseKvmOk(text: string): KvmOk | null {
     canBeUsed,
     disabledByBios: /disabled by (your )?BIOS/i.test(text),
     noCpuSupport: /does not support KVM extensions/i.test(text),
+    cpuSupports: /Your CPU supports KVM extensions/i.test(text),
+    extension: /KVM \(vmx\)|kvm_intel/i.test(text) && !/KVM \(svm\)/i.test(text) ? 'vmx' : /KVM \(svm\)|kvm_amd/i.test(text) ? 'svm' : null,
   }
 }
 
