@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest'
 import { explainTexts } from '../../src/main/host/explain/explain'
 import { parseKvmOk, parseLscpu } from '../../src/main/host/interpret/linux'
-import { parseAccelCheck } from '../../src/main/host/interpret/pasted-tools'
+import { parseAccelCheck, parseWslList } from '../../src/main/host/interpret/pasted-tools'
 import { parseVmwareLog } from '../../src/main/host/interpret/vmware-log'
 
 const check = (text: string, id: string) => explainTexts([{ name: 'p', text, encoding: null }]).report?.checks.find((c) => c.id === id)
@@ -114,6 +114,11 @@ describe('developer tools', () => {
   it('wsl --version in any language, by the component names Microsoft does not translate', () => {
     expect(kinds('WSL-Version: 1.0.3.0\nKernelversion: 5.15.79.1\nWSLg-Version: 1.0.47\nMSRDC-Version: 1.2.3575\nDirect3D-Version: 1.606.4\nDXCore-Version: 10.0.25131.1002')).toEqual(['wsl'])
     expect(kinds('WSL 版本： 2.0.14.0\n内核版本： 5.15.133.1-1\nWSLg 版本： 1.0.59\nMSRDC 版本： 1.2.4677\nDirect3D 版本： 1.611.1-81528511')).toEqual(['wsl'])
+  })
+
+  it('wsl --status after wsl -l -v is not read as one more distribution', () => {
+    const text = 'NAME STATE VERSION\n* Ubuntu-22.04 Running 2\n\nDefault Distribution: Ubuntu-22.04\nDefault Version: 2'
+    expect(parseWslList(text)).toEqual([{ name: 'Ubuntu-22.04', state: 'Running', version: 2 }])
   })
 
   it('the pre-WSL 2 list and old wsl.exe usage text are recognised', () => {

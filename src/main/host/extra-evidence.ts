@@ -84,10 +84,10 @@ function logGuestFinding(id: string, facts: VmwareLogFacts, from: Finding['from'
 
 const TOOLS: readonly { id: string; zh: string; en: string; read: (text: string) => ToolFindings }[] = [
   { id: 'paste.haxm-check', zh: 'HAXM 检查工具', en: 'the HAXM check tool', read: parseHaxmCheck },
-  { id: 'paste.emulator-accel-check', zh: 'Android 模拟器 -accel-check', en: 'the Android emulator’s -accel-check', read: parseAccelCheck },
-  { id: 'paste.virt-host-validate', zh: 'virt-host-validate', en: 'virt-host-validate', read: (t) => parseVirtHostValidate(t).findings },
-  { id: 'paste.vboxmanage', zh: 'VBoxManage', en: 'VBoxManage', read: parseVBoxHostinfo },
-  { id: 'paste.wsl', zh: 'wsl -l -v', en: 'wsl -l -v', read: wslFindings },
+  { id: 'paste.emulator-accel-check', zh: 'Android 模拟器的 -accel-check 结果', en: 'the Android emulator’s -accel-check', read: parseAccelCheck },
+  { id: 'paste.virt-host-validate', zh: 'virt-host-validate 的结果', en: 'virt-host-validate', read: (t) => parseVirtHostValidate(t).findings },
+  { id: 'paste.vboxmanage', zh: 'VBoxManage 的输出', en: 'VBoxManage', read: parseVBoxHostinfo },
+  { id: 'paste.wsl', zh: 'wsl -l -v 的输出', en: 'wsl -l -v', read: wslFindings },
 ]
 
 /** A log named for a person: the pasted file's name, or the VM's folder name. */
@@ -165,8 +165,14 @@ export function withExtraFirmware(check: Check, extra: ExtraEvidence): Check {
     })
   // Quote VMware's own message for the vendor the log names (AMD-V or Intel VT-x).
   const amd = extra.log?.facts.errors.some((e) => e.kind === 'vt-disabled' && /AMD-V|SVM/.test(e.line)) ?? false
+  const locked = extra.log !== null && found.evidence.probe === extra.log.id && extra.log.facts.hostFirmwareVt === false && !extra.log.facts.errors.some((e) => e.kind === 'vt-disabled')
   return makeCheck('firmware.vt-enabled', 'fail', {
-    summary: amd
+    summary: locked
+      ? L(
+          `${found.from['zh-CN']}记下的处理器设置显示：BIOS/UEFI 把 Intel VT-x 锁定为关闭，VMware 因此用不上它。`,
+          `${found.from.en} records the processor’s firmware lock with Intel VT-x switched off in BIOS/UEFI, so VMware could not use it.`,
+        )
+      : amd
       ? L(
           `${found.from['zh-CN']}报告 BIOS/UEFI 中关闭了虚拟化（“此主机支持 AMD-V，但 AMD-V 处于禁用状态”）。`,
           `${found.from.en} reports virtualization switched off in BIOS/UEFI (“This host supports AMD-V, but AMD-V is disabled”).`,

@@ -146,7 +146,8 @@ export function parseWslList(text: string): WslDistribution[] {
       continue
     }
     if (!header) continue
-    const m = /^\s*\*?\s*(\S+)\s+(\S+)\s+([12])\s*$/.exec(line)
+    // A state never has a colon: "Default Version: 2" after the rows is wsl --status, not a distribution.
+    const m = /^\s*\*?\s*(\S+)\s+([^\s:：]+)\s+([12])\s*$/.exec(line)
     if (m) out.push({ name: m[1]!, state: m[2]!, version: Number(m[3]) })
   }
   return out

@@ -132,6 +132,7 @@ export function parseVmwareLog(text: string): VmwareLogFacts {
   const facts = emptyFacts()
   const cpuid = new Map<string, number[]>()
   let featureControl: { value: number; line: string } | null = null
+  let leaf1Line: string | null = null
   try {
     const keep = (line: string): void => {
       if (facts.evidence.length < 40) facts.evidence.push(line.trim().slice(0, 300))
@@ -220,6 +221,7 @@ export function parseVmwareLog(text: string): VmwareLogFacts {
       }
       if (line.includes('hostCPUID level ')) {
         readHostCpuid(line, cpuid)
+        if (leaf1Line === null && line.includes('hostCPUID level 00000001, 0:')) leaf1Line = line.trim()
         continue
       }
       if (featureControl === null && line.includes('MSR') && FEATURE_CONTROL.test(line)) {
@@ -266,8 +268,10 @@ export function parseVmwareLog(text: string): VmwareLogFacts {
     // Under a hypervisor the MSR is the hypervisor's; only a bare Intel host's value is the firmware's.
     if (featureControl && facts.hostCpuHasVt === true && facts.hostVendor === 'intel' && (featureControl.value & 1) === 1) {
       facts.hostFirmwareVt = (featureControl.value & 4) === 4
-      if (facts.evidence.length < 40) facts.evidence.push(featureControl.line.slice(0, 300))
+      // The deciding line goes right after the header, where a short excerpt still shows it.
+      facts.evidence.splice(1, 0, featureControl.line.slice(0, 300))
     }
+    if (facts.hostCpuHasVt === false && leaf1Line) facts.evidence.splice(1, 0, leaf1Line.slice(0, 300))
   } catch (error) {
     if (process.env.VIRTLAB_STRICT_PARSERS === '1') throw error
   }
