@@ -96,6 +96,16 @@ describe('Linux tools', () => {
     expect(check(intel, 'cpu.vt-extensions')?.status).toBe('pass')
   })
 
+  it('a lone x86 flags line (grep flags /proc/cpuinfo) is cpuinfo; a guest with no hypervisor name is described in words', () => {
+    const text = '    flags           : fpu vme de pse tsc msr pae mce cx8 apic sep sse sse2 lm hypervisor lahf_lm'
+    const result = explainTexts([{ name: 'p', text, encoding: null }])
+    expect(result.recognised.map((r) => r.kind)).toEqual(['cpuinfo'])
+    const vm = result.report?.checks.find((c) => c.id === 'host.virtual-machine')
+    expect(vm?.status).toBe('fail')
+    expect(vm?.summary['zh-CN']).toContain('某种虚拟化软件')
+    expect(`${vm?.summary['zh-CN']} ${vm?.summary.en}`).not.toContain('unknown hypervisor')
+  })
+
   it('“kvm: no hardware support” leaves everything open and says why', () => {
     const firmware = check('[    0.894716] kvm: no hardware support\n[    0.894800] kvm: no hardware support', 'firmware.vt-enabled')
     expect(firmware?.status).toBe('unknown')

@@ -59,6 +59,11 @@ export function checkArch(ctx: CheckContext, cpu: CpuFacts): Check {
   })
 }
 
+/** The outer hypervisor's name, or null when only the CPUID flag said "VM" (no name to show a person). */
+function namedHypervisor(guest: GuestFacts): string | null {
+  return guest.hypervisor === 'unknown hypervisor' ? null : guest.hypervisor
+}
+
 export function checkVtExtensions(ctx: CheckContext, cpu: CpuFacts, guest: GuestFacts): Check {
   const name = vtName(cpu)
   const facts = { present: cpu.vt, vendor: cpu.vendor, name }
@@ -86,8 +91,8 @@ export function checkVtExtensions(ctx: CheckContext, cpu: CpuFacts, guest: Guest
     if (guest.isGuest) {
       return makeCheck('cpu.vt-extensions', 'fail', {
         summary: L(
-          `本系统运行在虚拟机（${guest.hypervisor ?? '未知'}）里，外层没有把 ${name} 传递进来，所以这里看不到它。`,
-          `This OS runs inside a VM (${guest.hypervisor ?? 'unknown'}) whose hypervisor does not pass ${name} through, so it is not visible here.`,
+          `本系统运行在虚拟机（${namedHypervisor(guest) ?? '未知'}）里，外层没有把 ${name} 传递进来，所以这里看不到它。`,
+          `This OS runs inside a VM (${namedHypervisor(guest) ?? 'unknown'}) whose hypervisor does not pass ${name} through, so it is not visible here.`,
         ),
         details,
         evidence: [...cpu.evidence, ...guest.evidence.filter((e) => !cpu.evidence.includes(e))],
@@ -196,8 +201,8 @@ function nestedFix(guest: GuestFacts) {
   return [
     L('最好直接在实体电脑上做 VMware 实验，而不是在虚拟机里。', 'Best: do the VMware labs on a physical computer, not inside a VM.'),
     L(
-      `如果必须在虚拟机里做，在外层（${guest.hypervisor ?? '宿主机'}）为这台虚拟机打开嵌套虚拟化：VMware 中勾选“虚拟化 Intel VT-x/EPT 或 AMD-V/RVI”；Hyper-V 中运行 Set-VMProcessor -ExposeVirtualizationExtensions $true；KVM 中使用 host-passthrough CPU 并加载 kvm_intel nested=1。`,
-      `If you must work in a VM, turn on nested virtualization for it in the outer hypervisor (${guest.hypervisor ?? 'the host'}): VMware — tick “Virtualize Intel VT-x/EPT or AMD-V/RVI”; Hyper-V — Set-VMProcessor -ExposeVirtualizationExtensions $true; KVM — a host-passthrough CPU with kvm_intel nested=1.`,
+      `如果必须在虚拟机里做，在外层（${namedHypervisor(guest) ?? '宿主机'}）为这台虚拟机打开嵌套虚拟化：VMware 中勾选“虚拟化 Intel VT-x/EPT 或 AMD-V/RVI”；Hyper-V 中运行 Set-VMProcessor -ExposeVirtualizationExtensions $true；KVM 中使用 host-passthrough CPU 并加载 kvm_intel nested=1。`,
+      `If you must work in a VM, turn on nested virtualization for it in the outer hypervisor (${namedHypervisor(guest) ?? 'the host'}): VMware — tick “Virtualize Intel VT-x/EPT or AMD-V/RVI”; Hyper-V — Set-VMProcessor -ExposeVirtualizationExtensions $true; KVM — a host-passthrough CPU with kvm_intel nested=1.`,
     ),
     L('关闭该虚拟机后再修改设置，然后重新启动并重新检测。', 'Change the setting with that VM powered off, then start it and run the check again.'),
   ]
@@ -550,6 +555,10 @@ export function checkVirtualMachine(ctx: CheckContext, cpu: CpuFacts, guest: Gue
   ]
   if (guest.container) details.push(detail('容器', 'Container', ctx.detectVirt()))
   if (guest.wsl) return wslMachineCheck(cpu, guest, details, facts)
+  // A guest whose hypervisor has no name (only the CPUID flag says "VM") is named in words, not with the fact value.
+  const unnamed = namedHypervisor(guest) === null
+  const hvZh = unnamed ? '某种虚拟化软件' : ` ${guest.hypervisor} `
+  const hvEn = unnamed ? 'an unidentified hypervisor' : guest.hypervisor
   const rootOnly =
     ctx.platform === 'win32' && guest.isGuest === false && ctx.winGuest(windowsHypervisorPresent(ctx)).physicalSigns.every((p) => p.kind === 'vbs-running' || p.kind === 'root-partition')
   if (guest.isGuest === false)
@@ -567,8 +576,8 @@ export function checkVirtualMachine(ctx: CheckContext, cpu: CpuFacts, guest: Gue
   if (guest.isGuest === true && guest.nestedExposed === true)
     return makeCheck('host.virtual-machine', 'warn', {
       summary: L(
-        `本系统是运行在 ${guest.hypervisor} 上的虚拟机，已开启嵌套虚拟化：VMware 能运行，但会比在实体机上慢。`,
-        `This OS is a VM on ${guest.hypervisor} with nested virtualization on: VMware can run, but slower than on a physical machine.`,
+        `本系统是运行在${hvZh}上的虚拟机，已开启嵌套虚拟化：VMware 能运行，但会比在实体机上慢。`,
+        `This OS is a VM on ${hvEn} with nested virtualization on: VMware can run, but slower than on a physical machine.`,
       ),
       details,
       evidence: guest.evidence,
@@ -578,8 +587,8 @@ export function checkVirtualMachine(ctx: CheckContext, cpu: CpuFacts, guest: Gue
   if (guest.isGuest === true && guest.nestedExposed === null)
     return makeCheck('host.virtual-machine', 'unknown', {
       summary: L(
-        `本系统是运行在 ${guest.hypervisor} 上的虚拟机，但无法确定外层是否开启了嵌套虚拟化。`,
-        `This OS is a VM on ${guest.hypervisor}, but whether nested virtualization is on cannot be told.`,
+        `本系统是运行在${hvZh}上的虚拟机，但无法确定外层是否开启了嵌套虚拟化。`,
+        `This OS is a VM on ${hvEn}, but whether nested virtualization is on cannot be told.`,
       ),
       details,
       evidence: guest.evidence,
@@ -589,8 +598,8 @@ export function checkVirtualMachine(ctx: CheckContext, cpu: CpuFacts, guest: Gue
   if (guest.isGuest === true)
     return makeCheck('host.virtual-machine', 'fail', {
       summary: L(
-        `本系统是运行在 ${guest.hypervisor} 上的虚拟机，外层没有开启嵌套虚拟化：VMware Workstation 无法在这里用硬件加速运行 64 位客户机。`,
-        `This OS is a VM on ${guest.hypervisor} without nested virtualization: VMware Workstation cannot run 64-bit guests with hardware acceleration here.`,
+        `本系统是运行在${hvZh}上的虚拟机，外层没有开启嵌套虚拟化：VMware Workstation 无法在这里用硬件加速运行 64 位客户机。`,
+        `This OS is a VM on ${hvEn} without nested virtualization: VMware Workstation cannot run 64-bit guests with hardware acceleration here.`,
       ),
       details,
       evidence: guest.evidence,
