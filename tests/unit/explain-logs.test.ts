@@ -63,6 +63,14 @@ describe('vmware.log: what the host CPUID and MSRs say', () => {
     expect(firmware?.summary.en).toContain('This host supports AMD-V, but AMD-V is disabled')
   })
 
+  it('the Device/Credential Guard refusal of older Workstation is read as Windows’ hypervisor running', () => {
+    // The message as shared/domain/vmware-workstation.md quotes it.
+    const text = 'VMware Workstation and Device/Credential Guard are not compatible.'
+    expect(parseVmwareLog(text).errors.map((e) => e.kind)).toEqual(['hyperv-incompatible'])
+    expect(check(text, 'windows.hypervisor')?.status).toBe('warn')
+    expect(check(text, 'firmware.vt-enabled')?.status).toBe('pass')
+  })
+
   it('Windows 10 in the root partition under Workstation (ULM) implies SLAT', () => {
     const ulm = [
       '2025-04-30T09:40:04.058Z In(05) vmx Host is Windows 10 Home, 64-bit (Build 19045.5737)',

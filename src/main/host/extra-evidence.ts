@@ -47,7 +47,10 @@ export function vmwareLogs(ctx: CheckContext): { id: string; facts: VmwareLogFac
 function logFindings(facts: VmwareLogFacts): ToolFindings {
   const errors = new Set(facts.errors.map((e) => e.kind))
   // Workstation 15 and later need VT-x/AMD-V: a CPL0 or ULM monitor means it was used.
-  const used = facts.hardwareVirtualization !== null || facts.monitorMode === 'ULM' || facts.monitorMode === 'CPL0'
+  // "VMware Workstation and Device/Credential Guard are not compatible": Windows' hypervisor (VBS) runs,
+  // which it does only with VT-x/AMD-V on in firmware.
+  const guard = errors.has('hyperv-incompatible')
+  const used = facts.hardwareVirtualization !== null || facts.monitorMode === 'ULM' || facts.monitorMode === 'CPL0' || guard
   const windowsHost = facts.hostPlatform === 'win32' || facts.hostPlatform === null
   // Windows' own hypervisor on Windows 10/11, in the physical machine's root partition, starts only
   // on a CPU with SLAT (EPT/RVI); VMware then runs on top of it (ULM) and logs no gphys module.
@@ -60,7 +63,7 @@ function logFindings(facts: VmwareLogFacts): ToolFindings {
     slat: facts.nestedPaging !== null || rootHypervisor ? true : null,
     hypervisor: !windowsHost
       ? null
-      : facts.monitorMode === 'ULM' || facts.vbsRunning === true
+      : facts.monitorMode === 'ULM' || facts.vbsRunning === true || guard
         ? true
         : // Windows' hypervisor cannot start without VT-x/AMD-V in the CPU and on in firmware.
           cpuHasVt === false || facts.hostFirmwareVt === false || (facts.monitorMode === 'CPL0' && !facts.hyperVDetected)

@@ -77,7 +77,11 @@ const ERRORS: readonly { kind: VmwareLogErrorKind; pattern: RegExp }[] = [
   { kind: 'vt-unsupported', pattern: /does not support (Intel VT-x|AMD-V|VT-x|hardware virtualization)|host (CPU )?does not have (Intel VT-x|AMD-V)|VT-x\/AMD-V hardware acceleration is not available/i },
   { kind: 'nested-unsupported', pattern: /Virtualized (Intel VT-x\/EPT|AMD-V\/RVI) is not supported on this platform|nested virtualization .*not supported|vhv\.enable.*(not supported|incompatible)/i },
   { kind: 'long-mode-impossible', pattern: /64-bit operation is not possible|Binary translation is incompatible with long mode/i },
-  { kind: 'hyperv-incompatible', pattern: /(not compatible|incompatible) with (Device\/Credential Guard|Hyper-V)|Hyper-V and VMware Workstation.*(not compatible|incompatible)/i },
+  {
+    kind: 'hyperv-incompatible',
+    pattern:
+      /(not compatible|incompatible) with (Device\/Credential Guard|Hyper-V)|Hyper-V and VMware Workstation.*(not compatible|incompatible)|VMware (Workstation|Player)(\/Player)? and (Device\/Credential Guard|Hyper-V) are not compatible|VMware (Workstation|Player) 与 (Device\/Credential Guard|Hyper-V) 不兼容/i,
+  },
   { kind: 'vmmon', pattern: /Could not open \/dev\/vmmon|Failed to initialize monitor device|vmx86 (driver|version) (mismatch|is not)/i },
 ]
 
@@ -124,7 +128,7 @@ function emptyFacts(): VmwareLogFacts {
 export function looksLikeVmwareLog(text: string): boolean {
   const head = text.slice(0, 200_000)
   const lineFormat = /^\s*\d{4}-\d{2}-\d{2}T[\d:.]+(?:Z|[+-]\d{2}:\d{2})?(\| vmx\| [A-Z]\d{3}:| In\(\d{2}\) vmx )/m.test(head)
-  const telltale = /This host supports (Intel VT-x|AMD-V), but|64-bit operation is not possible|Log for VMware|Monitor Mode:|vmm64-modules:|IOPL_VBSRunning|IOPL_Init: |Host VT-x Capabilities|msg\.(vmx|monitor|cpuid)\.|Monitor_PowerOn/.test(head)
+  const telltale = /This host supports (Intel VT-x|AMD-V), but|64-bit operation is not possible|and (Device\/Credential Guard|Hyper-V) are not compatible|与 (Device\/Credential Guard|Hyper-V) 不兼容|Log for VMware|Monitor Mode:|vmm64-modules:|IOPL_VBSRunning|IOPL_Init: |Host VT-x Capabilities|msg\.(vmx|monitor|cpuid)\.|Monitor_PowerOn/.test(head)
   return lineFormat || telltale
 }
 
