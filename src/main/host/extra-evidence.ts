@@ -68,7 +68,9 @@ function logFindings(facts: VmwareLogFacts): ToolFindings {
         : // Windows' hypervisor cannot start without VT-x/AMD-V in the CPU and on in firmware.
           cpuHasVt === false || facts.hostFirmwareVt === false || (facts.monitorMode === 'CPL0' && !facts.hyperVDetected)
           ? false
-          : facts.monitorMode === null && facts.vbsRunning === false && facts.hardwareVirtualization !== null
+          : (facts.monitorMode === null && facts.vbsRunning === false && facts.hardwareVirtualization !== null) ||
+              // No hypervisor bit in the host CPUID: Windows' hypervisor would set it for its own root partition too.
+              facts.hostCpuHasVt !== null
             ? false
             : null,
     lines: facts.evidence,
