@@ -2,9 +2,10 @@
  * Reads the bytes of a file a student hands in, whatever wrote it: UTF-8 (with or without BOM),
  * UTF-16 LE/BE (PowerShell 5 redirection, wsl.exe, msinfo32 exports — with or without BOM, found by
  * their NUL bytes), or a legacy console code page (936 GBK, 950 Big5, 932 Shift_JIS, 949, 866,
- * 1251, 1252), chosen by which decoding reads as words of that language. WHATWG TextDecoder (Node's
- * full ICU) does the decoding.
+ * 1251, 1252, 850), chosen by which decoding reads as words of that language. WHATWG TextDecoder (Node's
+ * full ICU) does the decoding, iconv-lite the OEM pages WHATWG lacks (850, 437).
  */
+import iconv from 'iconv-lite'
 import { utf16Guess } from '../probes/console-decode'
 import { declaredEncoding, decodeVmx } from '../probes/decode'
 
@@ -23,7 +24,16 @@ const LEGACY: readonly { label: string; words: RegExp }[] = [
   { label: 'windows-1251', words: /Имя|Процессор|Систем|Виртуал|Версия|Память|Изготовитель|Модель|Сетев|адаптер|Маска|Да\b|Нет\b/g },
   { label: 'ibm866', words: /Имя|Процессор|Систем|Виртуал|Версия|Память|Изготовитель|Модель|Сетев|адаптер|Маска|Да\b|Нет\b/g },
   { label: 'windows-1252', words: /[A-Za-z][àâäçéèêëîïôöùûüÿñßáíóú][a-z]|Système|Versión|Sì\b|Oui\b|Sí\b|Ja\b|Nein\b/g },
+  // OEM 850, what a Western-European or Brazilian console writes (`systeminfo > file` in cmd.exe).
+  // WHATWG has no 850, so iconv-lite decodes it; listed after 1252 so that a tie keeps 1252.
+  { label: 'ibm850', words: /[A-Za-z][àáâãäçèéêëìíîïñòóôõöùúûüß][a-z]|Sim\b|Não\b|Oui\b|Sí\b|Sì\b|Ja\b|Nein\b/g },
 ]
+
+/** Decodes with WHATWG TextDecoder, or iconv-lite for the OEM pages WHATWG does not have (850, 437). */
+function decodeAs(bytes: Uint8Array, label: string): string {
+  if (/^(ibm|cp)(850|437)$/i.test(label)) return iconv.decode(Buffer.from(bytes), label.replace(/^ibm/i, 'cp'))
+  return new TextDecoder(label).decode(bytes)
+}
 
 function stripBom(text: string): string {
   return text.replace(/^\uFEFF/, '')
@@ -34,7 +44,9 @@ export function decodeBytes(bytes: Uint8Array, declared?: string | null): Decode
     try {
       return { text: stripBom(new TextDecoder(declared).decode(bytes)), encoding: new TextDecoder(declared).encoding }
     } catch {
-      /* an unknown label: detect instead */
+      /* not a WHATWG label: an OEM page (--encoding 850), else detect instead */
+      const oem = /^(?:ibm|cp)?(850|437)$/i.exec(declared.trim())
+      if (oem) return { text: stripBom(decodeAs(bytes, `ibm${oem[1]}`)), encoding: `ibm${oem[1]}` }
     }
   }
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8' }
@@ -52,7 +64,7 @@ export function decodeBytes(bytes: Uint8Array, declared?: string | null): Decode
   }
   let best: DecodedText & { score: number } = { text: '', encoding: 'windows-1252', score: -Infinity }
   for (const candidate of LEGACY) {
-    const text = new TextDecoder(candidate.label).decode(bytes)
+    const text = decodeAs(bytes, candidate.label)
     const bad = (text.match(/\uFFFD/g) ?? []).length
     const words = (text.match(candidate.words) ?? []).length
     const score = words * 10 - bad * 20
