@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest'
 import { explainTexts } from '../../src/main/host/explain/explain'
 import { parseKvmOk, parseLscpu } from '../../src/main/host/interpret/linux'
-import { parseAccelCheck, parseWslList } from '../../src/main/host/interpret/pasted-tools'
+import { parseAccelCheck, parseHaxmCheck, parseWslList } from '../../src/main/host/interpret/pasted-tools'
 import { parseVmwareLog } from '../../src/main/host/interpret/vmware-log'
 
 const check = (text: string, id: string) => explainTexts([{ name: 'p', text, encoding: null }]).report?.checks.find((c) => c.id === id)
@@ -122,6 +122,10 @@ describe('Linux tools', () => {
 })
 
 describe('developer tools', () => {
+  it('a checktool line in markdown bold/italics reads the same', () => {
+    expect(parseHaxmCheck('VMX supported       *  Yes\n**_VMX enabled         -  No_**\nHyper-V disabled    *  Yes')).toMatchObject({ vt: true, firmware: false, hypervisor: false })
+  })
+
   it("HAXM's Intel-only message on an AMD CPU is not “no AMD-V”", () => {
     expect(parseAccelCheck("accel:\n3\nAndroid Emulator requires an Intel processor with VT-x and NX support.  Your CPU: 'AuthenticAMD'\naccel").vt).toBeNull()
     expect(parseAccelCheck("accel:\n3\nAndroid Emulator requires an Intel processor with VT-x and NX support.  Your CPU: 'GenuineIntel'\naccel").vt).toBe(false)

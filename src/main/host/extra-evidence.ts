@@ -153,6 +153,11 @@ const FIRMWARE_FIX = [
   L('保存并退出（通常是 F10），然后彻底关机再开机，再检测一次。', 'Save and exit (usually F10), then power off completely, start again and check once more.'),
 ]
 
+/** A source named at the start of an English sentence ("the HAXM check tool" → "The HAXM check tool"). */
+function sentence(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1)
+}
+
 /** `firmware.vt-enabled` when the usual probes could not tell. */
 export function withExtraFirmware(check: Check, extra: ExtraEvidence): Check {
   const found = extra.firmware
@@ -175,16 +180,16 @@ export function withExtraFirmware(check: Check, extra: ExtraEvidence): Check {
     summary: locked
       ? L(
           `${found.from['zh-CN']}记下的处理器设置显示：BIOS/UEFI 把 Intel VT-x 锁定为关闭，VMware 因此用不上它。`,
-          `${found.from.en} records the processor’s firmware lock with Intel VT-x switched off in BIOS/UEFI, so VMware could not use it.`,
+          `${sentence(found.from.en)} records the processor’s firmware lock with Intel VT-x switched off in BIOS/UEFI, so VMware could not use it.`,
         )
       : amd
       ? L(
           `${found.from['zh-CN']}报告 BIOS/UEFI 中关闭了虚拟化（“此主机支持 AMD-V，但 AMD-V 处于禁用状态”）。`,
-          `${found.from.en} reports virtualization switched off in BIOS/UEFI (“This host supports AMD-V, but AMD-V is disabled”).`,
+          `${sentence(found.from.en)} reports virtualization switched off in BIOS/UEFI (“This host supports AMD-V, but AMD-V is disabled”).`,
         )
       : L(
           `${found.from['zh-CN']}报告 BIOS/UEFI 中关闭了虚拟化（例如“此主机支持 Intel VT-x，但 Intel VT-x 处于禁用状态”）。`,
-          `${found.from.en} reports virtualization switched off in BIOS/UEFI (for example “This host supports Intel VT-x, but Intel VT-x is disabled”).`,
+          `${sentence(found.from.en)} reports virtualization switched off in BIOS/UEFI (for example “This host supports Intel VT-x, but Intel VT-x is disabled”).`,
         ),
     details: check.details,
     evidence: [...check.evidence, found.evidence],
@@ -203,7 +208,7 @@ export function withExtraHypervisor(check: Check, extra: ExtraEvidence, platform
     return makeCheck('windows.hypervisor', 'pass', {
       summary: L(
         `${found.from['zh-CN']}显示 Windows 自带的虚拟机监控程序没有运行${mode === 'CPL0' ? '（监视器模式 CPL0：VMware 直接使用 VT-x/AMD-V）' : ''}。`,
-        `${found.from.en} shows Windows’ own hypervisor not running${mode === 'CPL0' ? ' (monitor mode CPL0: VMware uses VT-x/AMD-V directly)' : ''}.`,
+        `${sentence(found.from.en)} shows Windows’ own hypervisor not running${mode === 'CPL0' ? ' (monitor mode CPL0: VMware uses VT-x/AMD-V directly)' : ''}.`,
       ),
       details: check.details,
       evidence: [...check.evidence, found.evidence],
@@ -212,7 +217,7 @@ export function withExtraHypervisor(check: Check, extra: ExtraEvidence, platform
   return makeCheck('windows.hypervisor', 'warn', {
     summary: L(
       `${found.from['zh-CN']}显示 Windows 自带的虚拟机监控程序正在运行${mode === 'ULM' ? '：VMware 以“主机 VBS 模式”（监视器模式 ULM）跑在它上面' : ''}。能用，但更慢，虚拟机里也不能再嵌套虚拟化。`,
-      `${found.from.en} shows Windows’ own hypervisor running${mode === 'ULM' ? ': VMware runs on top of it in Host VBS mode (monitor mode ULM)' : ''}. It works, but slower, and without nested virtualization inside VMs.`,
+      `${sentence(found.from.en)} shows Windows’ own hypervisor running${mode === 'ULM' ? ': VMware runs on top of it in Host VBS mode (monitor mode ULM)' : ''}. It works, but slower, and without nested virtualization inside VMs.`,
     ),
     details: check.details,
     evidence: [...check.evidence, found.evidence],
@@ -267,7 +272,7 @@ export function withExtraGuest(check: Check, extra: ExtraEvidence): Check {
   return makeCheck('host.virtual-machine', 'unknown', {
     summary: L(
       `${found.from['zh-CN']}表明这台主机本身是虚拟机；能否嵌套运行 VMware 要看外层设置。`,
-      `${found.from.en} shows this host is itself a virtual machine; whether VMware can run nested depends on the outer hypervisor.`,
+      `${sentence(found.from.en)} shows this host is itself a virtual machine; whether VMware can run nested depends on the outer hypervisor.`,
     ),
     details: check.details,
     evidence: [...check.evidence, found.evidence],

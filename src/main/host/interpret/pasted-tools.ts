@@ -25,7 +25,9 @@ function empty(): ToolFindings {
 export function parseHaxmCheck(text: string): ToolFindings {
   const out = empty()
   for (const raw of lines(text)) {
-    const m = /^\s*(CPU vendor|Intel64 supported|VMX supported|VMX enabled|EPT supported|NX supported|NX enabled|Hyper-V disabled|OS version|OS architecture|Guest unoccupied)\s+([*-])\s+(.*)$/i.exec(raw)
+    // A line the poster set in bold or italics in a chat ("**_VMX enabled   -  No_**") reads the same.
+    const line = raw.replace(/^\s*[*_]{2,}/, '').replace(/[*_]{2,}\s*$/, '')
+    const m = /^\s*(CPU vendor|Intel64 supported|VMX supported|VMX enabled|EPT supported|NX supported|NX enabled|Hyper-V disabled|OS version|OS architecture|Guest unoccupied)\s+([*-])\s+(.*)$/i.exec(line)
     if (!m) continue
     const ok = m[2] === '*'
     const name = m[1]!.toLowerCase()
@@ -34,7 +36,7 @@ export function parseHaxmCheck(text: string): ToolFindings {
     else if (name === 'ept supported') out.slat = ok
     else if (name === 'hyper-v disabled') out.hypervisor = !ok
     else continue
-    out.lines.push(raw.trim())
+    out.lines.push(line.trim())
   }
   // Under Windows' hypervisor the tool cannot see VMX/EPT ("No"), but that hypervisor needs them.
   if (out.hypervisor === true) {
