@@ -114,6 +114,12 @@ describe('Linux tools', () => {
     expect(`${vm?.summary['zh-CN']} ${vm?.summary.en}`).not.toContain('unknown hypervisor')
   })
 
+  it('a kernel line “disabled by bios” means the extension is there, and names the vendor', () => {
+    const text = 'kvm_amd: SVM disabled (by BIOS) in MSR_VM_CR'
+    expect(check(text, 'cpu.vt-extensions')?.summary.en).toContain('AMD-V')
+    expect(check(text, 'firmware.vt-enabled')?.status).toBe('fail')
+  })
+
   it('“kvm: no hardware support” leaves everything open and says why', () => {
     const firmware = check('[    0.894716] kvm: no hardware support\n[    0.894800] kvm: no hardware support', 'firmware.vt-enabled')
     expect(firmware?.status).toBe('unknown')
