@@ -134,7 +134,14 @@ export function checkVtExtensions(ctx: CheckContext, cpu: CpuFacts, guest: Guest
     details,
     evidence: cpu.evidence,
     fix: [
-      L('重新检测；如果结果不变，在任务管理器“性能 → CPU”里看“虚拟化”一项，或运行 systeminfo 查看“Hyper-V 要求”。', 'Run the check again; if nothing changes, look at “Virtualization” in Task Manager → Performance → CPU, or run systeminfo and read “Hyper-V Requirements”.'),
+      ctx.platform === 'linux'
+        ? L(
+            '重新检测；如果结果不变，运行 grep -o -m1 -w -e vmx -e svm /proc/cpuinfo（或 lscpu | grep -i virtualization），把输出粘贴过来。',
+            'Run the check again; if nothing changes, run grep -o -m1 -w -e vmx -e svm /proc/cpuinfo (or lscpu | grep -i virtualization) and paste the output.',
+          )
+        : ctx.platform === 'darwin'
+          ? L('重新检测；如果结果不变，运行 sysctl machdep.cpu.features kern.hv_support，把输出粘贴过来。', 'Run the check again; if nothing changes, run sysctl machdep.cpu.features kern.hv_support and paste the output.')
+          : L('重新检测；如果结果不变，在任务管理器“性能 → CPU”里看“虚拟化”一项，或运行 systeminfo 查看“Hyper-V 要求”。', 'Run the check again; if nothing changes, look at “Virtualization” in Task Manager → Performance → CPU, or run systeminfo and read “Hyper-V Requirements”.'),
     ],
     facts,
   })
