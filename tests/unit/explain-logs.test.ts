@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { explainTexts } from '../../src/main/host/explain/explain'
+import { guestAction } from '../../src/shared/host/next-action'
 import { parseKvmOk, parseLscpu } from '../../src/main/host/interpret/linux'
 import { parseAccelCheck, parseHaxmCheck, parseWslList } from '../../src/main/host/interpret/pasted-tools'
 import { parseVmwareLog } from '../../src/main/host/interpret/vmware-log'
@@ -118,6 +119,13 @@ describe('Linux tools', () => {
     const text = 'kvm_amd: SVM disabled (by BIOS) in MSR_VM_CR'
     expect(check(text, 'cpu.vt-extensions')?.summary.en).toContain('AMD-V')
     expect(check(text, 'firmware.vt-enabled')?.status).toBe('fail')
+  })
+
+  it('a guest known only by its flag gets the generic nesting step, not Hyper-V’s (“hypervisor” is not “Hyper-V”)', () => {
+    const action = guestAction('unknown hypervisor')
+    expect(action.command).toBeNull()
+    expect(JSON.stringify(action)).not.toMatch(/unknown hypervisor|Hyper-V Manager/)
+    expect(guestAction('Microsoft Hyper-V').command).toContain('Set-VMProcessor')
   })
 
   it('“kvm: no hardware support” leaves everything open and says why', () => {

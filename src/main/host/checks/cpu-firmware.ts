@@ -136,8 +136,8 @@ export function checkVtExtensions(ctx: CheckContext, cpu: CpuFacts, guest: Guest
     fix: [
       ctx.platform === 'linux'
         ? L(
-            '重新检测；如果结果不变，运行 grep -o -m1 -w -e vmx -e svm /proc/cpuinfo（或 lscpu | grep -i virtualization），把输出粘贴过来。',
-            'Run the check again; if nothing changes, run grep -o -m1 -w -e vmx -e svm /proc/cpuinfo (or lscpu | grep -i virtualization) and paste the output.',
+            '重新检测；如果结果不变，运行 grep -m1 flags /proc/cpuinfo 或 lscpu，把输出粘贴过来。',
+            'Run the check again; if nothing changes, run grep -m1 flags /proc/cpuinfo or lscpu and paste the output.',
           )
         : ctx.platform === 'darwin'
           ? L('重新检测；如果结果不变，运行 sysctl machdep.cpu.features kern.hv_support，把输出粘贴过来。', 'Run the check again; if nothing changes, run sysctl machdep.cpu.features kern.hv_support and paste the output.')
