@@ -219,7 +219,10 @@ const OUTER: OuterFix[] = [
   },
 ]
 
-export function guestAction(outer: string | null): NextAction {
+export function guestAction(named: string | null): NextAction {
+  // "unknown hypervisor" is the fact value for a guest known only by its CPUID flag: no name to use
+  // (and the word "hypervisor" must not be matched as Hyper-V).
+  const outer = named === 'unknown hypervisor' ? null : named
   const name = outer ?? L('外层虚拟化软件', 'the outer hypervisor')['zh-CN']
   const nameEn = outer ?? 'the outer hypervisor'
   const fix = OUTER.find((o) => outer !== null && o.match.test(outer))
@@ -228,7 +231,7 @@ export function guestAction(outer: string | null): NextAction {
     kind: 'guest',
     checkId: 'host.virtual-machine',
     title: L(`这台电脑本身是虚拟机：在外层（${name}）打开嵌套虚拟化`, `This computer is itself a VM: turn on nested virtualization in the outer ${nameEn}`),
-    line: L(`本系统运行在 ${name} 里：${step['zh-CN']}然后开机重新检测。`, `This system runs inside ${nameEn}: ${step.en} Then start it and check again.`),
+    line: L(`本系统运行在${outer ? ` ${outer} ` : name}里：${step['zh-CN']}然后开机重新检测。`, `This system runs inside ${nameEn}: ${step.en} Then start it and check again.`),
     steps: [step, L('启动这台虚拟机，回到这里点“重新检测”。', 'Start this VM and choose “Check again” here.')],
     command: fix?.command ?? null,
     needsAdmin: fix?.command !== null && fix?.command !== undefined,
