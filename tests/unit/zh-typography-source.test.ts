@@ -52,6 +52,7 @@ function zhLiterals(file: string, source: string): { where: string; text: string
 
 /** Commands a student types exactly as written (their ASCII quotes are part of the command). */
 const VERBATIM_COMMANDS = ['net start "VMware NAT Service"']
+const LATIN_ABBREVIATION_IN_SOURCE = /[A-Za-z0-9] \([A-Z]{2,}[A-Za-z0-9-]*\)/
 const withoutCommands = (text: string): string => VERBATIM_COMMANDS.reduce((t, c) => t.split(c).join('{…}'), text)
 
 describe('Chinese typography in code', () => {
@@ -62,8 +63,24 @@ describe('Chinese typography in code', () => {
   })
 
   it('every one follows the rules', () => {
-    const problems = literals.flatMap(({ where, text }) => checkZh(withoutCommands(text)).map((i) => `${where} ${i.rule}: …${i.excerpt}…`))
+    const problems = literals.flatMap(({ where, text }) => checkZh(withoutCommands(text), { ourNames: true }).map((i) => `${where} ${i.rule}: …${i.excerpt}…`))
     expect(problems).toEqual([])
+  })
+
+  it('catches a Latin name with half-width brackets, written or interpolated into Chinese', () => {
+    expect(checkZh('CPU 支持 AMD-V (SVM)。', { ourNames: true }).map((i) => i.rule)).toEqual(['half-width-punct'])
+    expect(checkZh('支持 AMD RVI (NPT)：', { ourNames: true })).toHaveLength(1)
+    expect(checkZh('CPU 支持 AMD-V（SVM）。', { ourNames: true })).toEqual([])
+    // Names that are put into Chinese sentences at run time: every constant such a name comes from.
+    const names = [...walk(join(ROOT, 'src/main')), ...walk(join(ROOT, 'src/shared'))].flatMap((f) => {
+      const source = readFileSync(f, 'utf8')
+      return [...source.matchAll(/const (\w*[nN]ame\w*) = \([^)]*\)[^=]*=> \(([^\n]+)\)\n/g)].map((m) => ({ where: relative(ROOT, f), fn: m[1]!, body: m[2]! }))
+    })
+    expect(names.map((n) => n.fn)).toEqual(expect.arrayContaining(['vtName', 'slatName']))
+    // Such a helper may hold “AMD-V (SVM)” only if the file also renders it per locale (zhBrackets).
+    for (const n of names.filter((x) => LATIN_ABBREVIATION_IN_SOURCE.test(x.body))) {
+      expect(readFileSync(join(ROOT, n.where), 'utf8'), `${n.where} ${n.fn}`).toMatch(/zhBrackets\(/)
+    }
   })
 
   it('catches a planted violation', () => {

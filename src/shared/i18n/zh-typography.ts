@@ -5,7 +5,9 @@
  * The rules (docs/content-format.md, "Chinese typography"):
  * 1. `ascii-quote` — quotes are “” (and ‘’), never ASCII `"` in Chinese text.
  * 2. `half-width-punct` — after or around a Chinese character, punctuation is full-width:
- *    ，：；！？。（）, not , : ; ! ? . ( ).
+ *    ，：；！？。（）, not , : ; ! ? . ( ). With `ourNames`, a Latin name's abbreviation in brackets
+ *    takes full-width brackets too in our own sentences: “AMD-V（SVM）”, not “AMD-V (SVM)” (content
+ *    may quote a BIOS or installer label such as “English (US)” verbatim, so it is not checked there).
  * 3. `space-by-full-width` — no space next to full-width punctuation (it carries its own spacing).
  * 4. `cjk-latin-space` — exactly one space between a Chinese character and a Latin letter or digit
  *    (“用时 6 秒”, “VMware 的”). Dates in the 2026年12月5日 form are the one exception.
@@ -40,7 +42,12 @@ export interface ZhTypographyIssue {
 export interface ZhTypographyOptions {
   /** Treat the text as Markdown: skip code, link targets and line-start list/heading/quote markers. */
   readonly markdown?: boolean
+  /** Our own sentences (check summaries, fixes): also flag “AMD-V (SVM)”-style half-width brackets. */
+  readonly ourNames?: boolean
 }
+
+/** A Latin name's abbreviation in half-width brackets: “AMD-V (SVM)”, “AMD RVI (NPT)”. */
+const LATIN_ABBREVIATION = /(?<=[A-Za-z0-9]) ?\([A-Z]{2,}[A-Za-z0-9-]*\)/g
 
 const HAN = '\\p{Script=Han}'
 /** Full-width punctuation that must not have a space beside it. Dashes and ellipses are left alone. */
@@ -106,7 +113,8 @@ const FINDERS: readonly Finder[] = [
 export function checkZh(text: string, options: ZhTypographyOptions = {}): ZhTypographyIssue[] {
   const view = masked(text, options)
   const issues: ZhTypographyIssue[] = []
-  for (const { rule, re } of FINDERS) {
+  const finders: readonly Finder[] = options.ourNames === true ? [...FINDERS, { rule: 'half-width-punct', re: LATIN_ABBREVIATION }] : FINDERS
+  for (const { rule, re } of finders) {
     for (const m of view.matchAll(re)) {
       const index = m.index
       issues.push({ rule, index, excerpt: text.slice(Math.max(0, index - 8), index + m[0].length + 8) })
