@@ -20,6 +20,8 @@ import { firmwareGuide } from './firmware-guide'
 import { decideVerdict } from './verdict'
 import { nextAction } from '../../shared/host/next-action'
 import { forPaste } from './pasted-words'
+import { tightenZh } from '../../shared/i18n/zh-typography'
+import type { Localized } from '../../shared/i18n/locale'
 
 function guarded(id: CheckId, run: () => Check): Check {
   try {
@@ -134,6 +136,11 @@ export function evaluateCapture(
   // The first fix names this machine's own action (the brand's key, the feature that holds the hypervisor…).
   const action = nextAction({ verdict, checks, firmwareGuide: guide, position })
   if (action && action.kind !== 'other') verdict.firstFix = action.line
+  // Sentences put together from parts: no stray space beside full-width punctuation in Chinese.
+  const tight = (t: Localized): Localized => ({ ...t, 'zh-CN': tightenZh(t['zh-CN']) })
+  verdict.summary = tight(verdict.summary)
+  if (verdict.firstFix) verdict.firstFix = tight(verdict.firstFix)
+  for (const [i, check] of checks.entries()) checks[i] = { ...check, summary: tight(check.summary), fix: check.fix.map(tight) }
   return {
     schema: HOST_REPORT_SCHEMA,
     generatedAt: options.generatedAt ?? new Date().toISOString(),

@@ -23,6 +23,7 @@ const VALUES: Record<string, Localized> = {
   x86: L('x86（32 位）', 'x86 (32-bit)'),
   arm64: L('ARM64', 'ARM64'),
   aarch64: L('ARM64', 'ARM64'),
+  'unknown hypervisor': L('未知的虚拟化软件', 'an unknown hypervisor'),
   usable: L('可用', 'usable'),
   'no access': L('无权访问', 'no access'),
   loaded: L('已加载', 'loaded'),

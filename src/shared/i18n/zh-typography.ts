@@ -205,3 +205,11 @@ export function fixZh(text: string, options: ZhTypographyOptions = {}): string {
   }
   return current
 }
+
+/**
+ * Drops the spaces a sentence put together from parts leaves beside full-width punctuation
+ * (“（看开机画面上的提示） → Advanced” → “（看开机画面上的提示）→ Advanced”). Nothing else changes.
+ */
+export function tightenZh(text: string): string {
+  return text.replace(new RegExp(`(?<=[^\\s])[ \\t\\u3000]+(?=[${FW}])|(?<=[${FW}])[ \\t\\u3000]+(?=[^\\s])`, 'gu'), '')
+}

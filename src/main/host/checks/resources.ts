@@ -198,8 +198,8 @@ export function checkOs(ctx: CheckContext): Check {
     return skip('os.supported', L('见“处理器架构”：Apple 芯片的 Mac 上没有 VMware Workstation。', 'See “Processor architecture”: there is no VMware Workstation for Apple silicon Macs.'), facts)
   return makeCheck('os.supported', 'warn', {
     summary: L(
-      `macOS ${version ?? ''}：VMware Workstation 没有 Mac 版本，Mac 上对应的是 VMware Fusion（同样免费）。`,
-      `macOS ${version ?? ''}: there is no VMware Workstation for Mac; its Mac counterpart is VMware Fusion (also free).`,
+      `${['macOS', version].filter(Boolean).join(' ')}：VMware Workstation 没有 Mac 版本，Mac 上对应的是 VMware Fusion（同样免费）。`,
+      `${['macOS', version].filter(Boolean).join(' ')}: there is no VMware Workstation for Mac; its Mac counterpart is VMware Fusion (also free).`,
     ),
     details,
     evidence,

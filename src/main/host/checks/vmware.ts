@@ -867,10 +867,7 @@ function networksCheck(ctx: CheckContext, install: Install, adapters: Adapters, 
 
   const result = fromIssues(issues)
   const okSummary = vmnet8
-    ? L(
-        `VMnet8（NAT）正常：子网 ${vmnet8.subnet ?? '?'}/${vmnet8.prefixLength ?? '?'}，主机 ${vmnet8.hostAddress ?? '?'}，网关 ${vmnet8.natGateway ?? '?'}${vmnet8.dhcpStart ? `，DHCP ${vmnet8.dhcpStart}–${vmnet8.dhcpEnd ?? '?'}` : ''}。`,
-        `VMnet8 (NAT) looks right: subnet ${vmnet8.subnet ?? '?'}/${vmnet8.prefixLength ?? '?'}, host ${vmnet8.hostAddress ?? '?'}, gateway ${vmnet8.natGateway ?? '?'}${vmnet8.dhcpStart ? `, DHCP ${vmnet8.dhcpStart}–${vmnet8.dhcpEnd ?? '?'}` : ''}.`,
-      )
+    ? vmnet8Summary(vmnet8)
     : L('VMware 虚拟网络正常。', 'VMware’s virtual networks look right.')
   return makeCheck('vmware.networks', result.status, {
     summary: result.summary ?? okSummary,
@@ -1253,3 +1250,14 @@ export function vmwareChecks(ctx: CheckContext): Check[] {
   ]
 }
 
+
+/** "VMnet8（NAT）正常：子网 …，主机 …，网关 …": only what is known (ipconfig shows no NAT gateway, for one). */
+function vmnet8Summary(v: { subnet?: string | null; prefixLength?: number | null; hostAddress?: string | null; natGateway?: string | null; dhcpStart?: string | null; dhcpEnd?: string | null }) {
+  const subnet = v.subnet ? `${v.subnet}${v.prefixLength ? `/${v.prefixLength}` : ''}` : null
+  const dhcp = v.dhcpStart ? `${v.dhcpStart}${v.dhcpEnd ? `–${v.dhcpEnd}` : ''}` : null
+  const zh = [subnet && `子网 ${subnet}`, v.hostAddress && `主机 ${v.hostAddress}`, v.natGateway && `网关 ${v.natGateway}`, dhcp && `DHCP ${dhcp}`].filter(Boolean)
+  const en = [subnet && `subnet ${subnet}`, v.hostAddress && `host ${v.hostAddress}`, v.natGateway && `gateway ${v.natGateway}`, dhcp && `DHCP ${dhcp}`].filter(Boolean)
+  return zh.length > 0
+    ? L(`VMnet8（NAT）正常：${zh.join('，')}。`, `VMnet8 (NAT) looks right: ${en.join(', ')}.`)
+    : L('VMnet8（NAT）正常。', 'VMnet8 (NAT) looks right.')
+}
