@@ -17,6 +17,17 @@ const WHAT_TO_PASTE: Partial<Record<CheckId, Partial<Record<string, Localized>>>
     linux: L('再粘贴 lscpu 的输出：有“Hypervisor vendor”一行就说明这是虚拟机。', 'Also paste the lscpu output: a “Hypervisor vendor” line means a VM.'),
     darwin: L('再粘贴 sysctl -a | grep machdep.cpu 的输出。', 'Also paste the output of sysctl -a | grep machdep.cpu.'),
   },
+  'firmware.vt-enabled': {
+    win32: L(
+      '再粘贴 systeminfo 的完整输出：“Hyper-V 要求”里的“固件中已启用虚拟化”一行说明了这一项。',
+      'Also paste the whole systeminfo output: the “Virtualization Enabled In Firmware” line under “Hyper-V Requirements” tells it.',
+    ),
+    linux: L('再粘贴 kvm-ok 或 sudo dmesg | grep -i kvm 的输出：固件关掉虚拟化时，它们会写明“disabled by bios”。', 'Also paste the output of kvm-ok or sudo dmesg | grep -i kvm: they say “disabled by bios” when firmware has it off.'),
+    darwin: L(
+      'Intel 芯片的 Mac 没有 BIOS/UEFI 虚拟化开关，固件总是打开 VT-x。想确认的话，再粘贴 sysctl kern.hv_support 的输出（1 表示可用）。',
+      'Intel Macs have no BIOS/UEFI virtualization switch: the firmware always turns VT-x on. To confirm, also paste the output of sysctl kern.hv_support (1 means available).',
+    ),
+  },
   'cpu.cores': {
     win32: L('再粘贴 systeminfo 或 Get-CimInstance Win32_Processor 的输出，就能看到核心数。', 'Also paste systeminfo or Get-CimInstance Win32_Processor to show the core count.'),
     linux: L('再粘贴 lscpu 的输出，就能看到核心数。', 'Also paste the lscpu output to show the core count.'),
@@ -33,14 +44,19 @@ function pasteFix(id: CheckId, platform: string): Localized {
   return WHAT_TO_PASTE[id]?.[platform] ?? GENERIC_PASTE_FIX
 }
 
-/** "…, then run the check again; or give the capture…" → "…, and paste its output here too." */
+/**
+ * "…, then run the check again; or give the capture…" → "…, and paste its output here too";
+ * "Run the check again; if nothing changes, run X and paste…" → "Run X and paste…".
+ */
 function pastedStep(step: Localized): Localized {
-  const zh = step['zh-CN'].replace(/，然后重新检测；把诊断文件交给老师也可以。$/, '，把它的输出也粘贴进来。')
-  const en = step.en.replace(/, then run the check again; or give the diagnostic capture to your teacher\.$/, ', and paste its output here too.')
+  const zh = step['zh-CN'].replace(/，然后重新检测；把诊断文件交给老师也可以。$/, '，把它的输出也粘贴进来。').replace(/^重新检测；如果结果不变，/, '')
+  const en = step.en
+    .replace(/, then run the check again; or give the diagnostic capture to your teacher\.$/, ', and paste its output here too.')
+    .replace(/^Run the check again; if nothing changes, (\w)/, (_, c: string) => c.toUpperCase())
   return { 'zh-CN': zh, en }
 }
 
-const isRerun = (step: Localized): boolean => step['zh-CN'] === DEFAULT_FIX['zh-CN'] || /^重新检测；/.test(step['zh-CN'])
+const isRerun = (step: Localized): boolean => step['zh-CN'] === DEFAULT_FIX['zh-CN']
 
 /** A check as a pasted report shows it. */
 export function forPaste(check: Check, platform: string): Check {

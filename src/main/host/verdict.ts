@@ -72,7 +72,9 @@ export function decideVerdict(checks: Check[], platform: string, options: { past
       : (what[failing.id] ?? ['有一项检查未通过', 'a check failed'])
     return {
       status: 'action-needed',
-      summary: L(`${zh}。按下面的第一步操作，然后重新检测。`, `${en[0]!.toUpperCase()}${en.slice(1)}. Do the first step below, then run the check again.`),
+      summary: options.pasted
+        ? L(`${zh}。按下面的第一步操作，然后再运行一次同样的命令确认。`, `${en[0]!.toUpperCase()}${en.slice(1)}. Do the first step below, then run the same command again to confirm.`)
+        : L(`${zh}。按下面的第一步操作，然后重新检测。`, `${en[0]!.toUpperCase()}${en.slice(1)}. Do the first step below, then run the check again.`),
       ...fixOf(failing),
     }
   }
