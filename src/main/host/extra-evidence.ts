@@ -162,7 +162,7 @@ export function withExtraCpu(cpu: CpuFacts, extra: ExtraEvidence): CpuFacts {
 }
 
 const FIRMWARE_FIX = [
-  L('重启电脑，开机时按品牌对应的按键进入 BIOS/UEFI 设置（见“固件设置指南”）。', 'Restart and press your brand’s key at power-on to enter BIOS/UEFI setup (see the firmware guide).'),
+  L('重启电脑，开机时按品牌对应的按键进入 BIOS/UEFI 设置（见下方“进入 BIOS/UEFI”的说明）。', 'Restart and press your brand’s key at power-on to enter BIOS/UEFI setup (see “Entering BIOS/UEFI” below).'),
   L('找到“Intel Virtualization Technology”“SVM Mode”或“Virtualization”，设为 Enabled。', 'Find “Intel Virtualization Technology”, “SVM Mode” or “Virtualization” and set it to Enabled.'),
   L('保存并退出（通常是 F10），然后彻底关机再开机，再检测一次。', 'Save and exit (usually F10), then power off completely, start again and check once more.'),
 ]

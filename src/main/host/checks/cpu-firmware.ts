@@ -108,8 +108,8 @@ export function checkVtExtensions(ctx: CheckContext, cpu: CpuFacts, guest: Guest
     if (guest.isGuest) {
       return makeCheck('cpu.vt-extensions', 'fail', {
         summary: L(
-          `本系统运行在虚拟机（${namedHypervisor(guest) ?? '未知'}）里，外层没有把 ${zhName} 传递进来，所以这里看不到它。`,
-          `This OS runs inside a VM (${namedHypervisor(guest) ?? 'unknown'}) whose hypervisor does not pass ${name} through, so it is not visible here.`,
+          `本系统运行在${namedHypervisor(guest) ? `虚拟机（${namedHypervisor(guest)}）` : '虚拟机'}里，外层没有把 ${zhName} 传递进来，所以这里看不到它。`,
+          `This OS runs inside a VM${namedHypervisor(guest) ? ` (${namedHypervisor(guest)})` : ''} whose hypervisor does not pass ${name} through, so it is not visible here.`,
         ),
         details,
         evidence: [...cpu.evidence, ...guest.evidence.filter((e) => !cpu.evidence.includes(e))],
@@ -128,7 +128,7 @@ export function checkVtExtensions(ctx: CheckContext, cpu: CpuFacts, guest: Guest
       details,
       evidence: cpu.evidence,
       fix: [
-        L('先在 BIOS/UEFI 里找虚拟化选项并打开它（见“固件设置指南”）；保存后彻底关机再开机。', 'First look for the virtualization option in BIOS/UEFI and turn it on (see the firmware guide); save, then power off fully and start again.'),
+        L('先在 BIOS/UEFI 里找虚拟化选项并打开它（见下方“进入 BIOS/UEFI”的说明）；保存后彻底关机再开机。', 'First look for the virtualization option in BIOS/UEFI and turn it on (see “Entering BIOS/UEFI” below); save, then power off fully and start again.'),
         L(`如果固件里没有这一项，查一下 CPU 型号（${cpu.brand ?? '未知'}）是否支持 ${zhName}；不支持的话只能换电脑或使用机房电脑。`, `If the firmware has no such option, look up whether the CPU model (${cpu.brand ?? 'unknown'}) supports ${name}; if not, use another computer or a lab PC.`),
       ],
       facts,
@@ -300,7 +300,7 @@ export function checkSlat(ctx: CheckContext, cpu: CpuFacts, guest?: GuestFacts):
 export function checkFirmware(ctx: CheckContext, cpu: CpuFacts, guest: GuestFacts): Check {
   const facts: Record<string, boolean | string | null> = { enabled: null, source: null }
   const fixFirmware = [
-    L('重启电脑，开机时按品牌对应的按键进入 BIOS/UEFI 设置（见下方“固件设置指南”）。', 'Restart and press your brand’s key at power-on to enter BIOS/UEFI setup (see the firmware guide below).'),
+    L('重启电脑，开机时按品牌对应的按键进入 BIOS/UEFI 设置（见下方“进入 BIOS/UEFI”的说明）。', 'Restart and press your brand’s key at power-on to enter BIOS/UEFI setup (see “Entering BIOS/UEFI” below).'),
     L(
       cpu.vendor === 'amd'
         ? '找到“SVM Mode”/“AMD-V”/“Virtualization”，设为 Enabled。'
