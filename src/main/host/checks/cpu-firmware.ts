@@ -64,7 +64,7 @@ export function checkArch(ctx: CheckContext, cpu: CpuFacts): Check {
           ? L('再粘贴 lscpu 的输出：第一行“Architecture”就是架构。', 'Also paste the lscpu output: its first line, “Architecture”, names it.')
           : ctx.platform === 'darwin'
             ? L('再粘贴 sysctl -a | grep machdep.cpu 的输出：能看出是 Intel 还是 Apple 芯片。', 'Also paste the output of sysctl -a | grep machdep.cpu: it shows an Intel or an Apple chip.')
-            : L('再粘贴一段带架构的输出，例如 systeminfo 的“系统类型”一行或 msinfo32 的系统摘要。', 'Also paste an output that names it, for example the “System Type” line of systeminfo or the msinfo32 System Summary.'),
+            : L('再粘贴一段带架构的输出，例如 systeminfo 的“系统类型”一行或 msinfo32 的系统摘要。', 'Also paste an output that names the architecture, for example the “System Type” line of systeminfo or the msinfo32 System Summary.'),
       ],
       facts,
     })
