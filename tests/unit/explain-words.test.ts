@@ -44,21 +44,6 @@ const CJK = '[\\p{Script=Han}，。：；！？“”（）、]'
 const PROBE_ID = /\b(?:win|linux|mac|darwin|paste|vmware|si)\.(?!log\b)[a-z][\w-]*/
 const RERUN = /重新检测”再试一次|诊断文件/
 
-describe.skipIf(!process.env.PW_SCRATCH)('scratch', () => {
-  it('prints', () => {
-    for (const e of manifest) {
-      const report = explain(e.files)
-      for (const l of ['zh-CN', 'en'] as const) {
-        const text = ourWords(report, l)
-        for (const line of text.split('\n')) {
-          const bad = l === 'zh-CN' ? new RegExp(`${CJK}[:"]|[:"]${CJK}`, 'u').test(line) || PROBE_ID.test(line) || /(^|[\s：（·])(unknown|true|false|Generic)($|[\s，。）、·])/i.test(line) : PROBE_ID.test(line) || /[\p{Script=Han}]/u.test(line)
-          if (bad) console.log(`BAD ${l} ${e.files[0]}: ${line}`)
-        }
-      }
-    }
-  })
-})
-
 describe('pasted reports read as written for a person', () => {
   it.each(manifest.map((e) => [e.files.join(' + '), e.files] as const))('%s (zh-CN)', (_name, files) => {
     const report = explain(files)
