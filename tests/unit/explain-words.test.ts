@@ -119,5 +119,11 @@ describe('pasted reports read as written for a person', () => {
     expect(detailValue('auto (default)', 'zh-CN')).toBe('auto（默认值）')
     expect(detailValue('Intel(R) Core(TM) i5', 'zh-CN')).toBe('Intel(R) Core(TM) i5')
     expect(archText('unknown', 'zh-CN')).toBe('架构未知')
+    expect(detailValue('?', 'zh-CN')).toBe('未知')
+    expect(detailValue('vmnet8 192.168.193.0/24 host — gw 192.168.193.2 dhcp 192.168.193.127–192.168.193.254', 'zh-CN')).toBe(
+      '子网 192.168.193.0/24，网关 192.168.193.2，DHCP 192.168.193.127–192.168.193.254',
+    )
+    expect(detailValue('vmnet1 ? host —', 'en')).toBe('unknown')
+    expect(detailValue('no host adapter; configured 192.168.1.0', 'zh-CN')).toBe('主机上没有这块虚拟网卡（配置的子网是 192.168.1.0）')
   })
 })
