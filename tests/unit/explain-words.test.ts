@@ -53,6 +53,7 @@ describe('pasted reports read as written for a person', () => {
     expect(text).not.toMatch(PROBE_ID)
     // A bare enum value where a word belongs.
     expect(text).not.toMatch(/(^|[\s：（·])(unknown|true|false|Generic)($|[\s，。）、·])/im)
+    expect(text).not.toMatch(/：\?$/m)
     for (const check of report.checks) for (const step of check.fix) expect(step['zh-CN'], check.id).not.toMatch(RERUN)
     expect(report.verdict.firstFix?.['zh-CN'] ?? '').not.toMatch(RERUN)
     // Our own sentences follow the Chinese typography rules, names put into them included.
