@@ -72,6 +72,11 @@ function unTable(line: string): string {
 }
 
 /** Item → value for every row whose item is a known label (the longest label that fits wins). */
+/** Vista's msinfo32 report writes some characters as numeric references: "Windows Vista&#8482;" → "Windows Vista™". */
+function numericRefs(value: string): string {
+  return value.replace(/&#(\d{1,7});/g, (ref, code: string) => (Number(code) <= 0x10ffff ? String.fromCodePoint(Number(code)) : ref))
+}
+
 function msinfoRows(all: string[]): { rows: Map<string, string | null>; known: number; structure: number } {
   const rows = new Map<string, string | null>()
   let known = 0
@@ -88,7 +93,7 @@ function msinfoRows(all: string[]): { rows: Map<string, string | null>; known: n
       if (key === 'structure') structure++
       else {
         known++
-        if (!rows.has(key)) rows.set(key, rest.trim() || null)
+        if (!rows.has(key)) rows.set(key, numericRefs(rest.trim()) || null)
       }
       break
     }
