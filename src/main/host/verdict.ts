@@ -101,7 +101,12 @@ export function decideVerdict(checks: Check[], platform: string, options: { past
   return {
     status: 'ready',
     summary:
-      stillUnknown.length > 0
+      stillUnknown.length > 0 && options.pasted
+        ? L(
+            '硬件虚拟化已就绪，可以安装并使用 VMware Workstation（粘贴的输出没有涉及的项目列在最后）。',
+            'Hardware virtualization is ready: you can install and use VMware Workstation (items the pasted output does not cover are listed at the end).',
+          )
+        : stillUnknown.length > 0
         ? L('硬件虚拟化已就绪，可以安装并使用 VMware Workstation（个别资源项未能读取）。', 'Hardware virtualization is ready: you can install and use VMware Workstation (a few resource items could not be read).')
         : L('硬件虚拟化已就绪，可以安装并使用 VMware Workstation。', 'Hardware virtualization is ready: you can install and use VMware Workstation.'),
     firstFix: null,
