@@ -6,6 +6,7 @@ import { decodeBytes } from '../../src/main/host/explain/decode-text'
 import { explainTexts, type ReadInput } from '../../src/main/host/explain/explain'
 import { logName } from '../../src/main/host/extra-evidence'
 import { firmwareGuide } from '../../src/main/host/firmware-guide'
+import { decideVerdict } from '../../src/main/host/verdict'
 import { oldWindowsName } from '../../src/main/host/checks/resources'
 import { archText, detailValue } from '../../src/shared/host/detail-values'
 import { notInPaste } from '../../src/shared/host/explain'
@@ -111,6 +112,25 @@ describe('pasted reports read as written for a person', () => {
     const report = explain(['msinfo32-report-vista-x86-q6600.utf16le.txt'])
     const os = report.checks.find((c) => c.id === 'os.supported')!
     expect(`${os.summary['zh-CN']} ${os.summary.en}`).not.toMatch(/7\/8/)
+  })
+
+  it('says what a paste does not show instead of “could not read”, and keeps a run-this-and-paste step without the rerun', () => {
+    const report = explain(['haxm-install-log-hyperv-on.txt'])
+    const slat = report.checks.find((c) => c.id === 'cpu.slat')!
+    expect(slat.summary['zh-CN']).toBe('粘贴的输出里没有二级地址转换（SLAT）信息。')
+    expect(slat.summary.en).toBe('The pasted output does not show second-level address translation (SLAT).')
+    const guest = report.checks.find((c) => c.id === 'host.virtual-machine')!
+    expect(notInPaste(guest)).toBe(true)
+    expect(report.verdict.firstFix?.['zh-CN']).toBe('再粘贴 systeminfo 的完整输出：其中的“系统制造商”“系统型号”能说明这是实体电脑还是虚拟机。')
+    const vt = explain(['coreinfo64-i5-6200u-hypervisor-present-fenced.md']).checks.find((c) => c.id === 'cpu.vt-extensions')!
+    expect(vt.fix.map((f) => f['zh-CN']).join('\n')).toContain('Format-List Manufacturer,Model,PCSystemType，把它的输出也粘贴进来。')
+  })
+
+  it('words a live unknown verdict as an open question too', () => {
+    const report = explain(['win32-deviceguard-hp-probook-vbs-running.txt'])
+    const live = decideVerdict(report.checks, 'win32')
+    expect(live.summary['zh-CN']).toBe('还不能下结论：这次检测看不出处理器是哪种架构。')
+    expect(live.summary.en).toBe('No verdict yet: this check could not tell which architecture the processor is.')
   })
 
   it('shows raw values as words', () => {

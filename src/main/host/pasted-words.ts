@@ -58,8 +58,17 @@ function pastedStep(step: Localized): Localized {
 
 const isRerun = (step: Localized): boolean => step['zh-CN'] === DEFAULT_FIX['zh-CN']
 
+/** "无法读取 X。" / "Could not read X." said of a paste: the paste does not show X (nothing failed). */
+function pastedSummary(summary: Localized): Localized {
+  return {
+    'zh-CN': summary['zh-CN'].replace(/^无法读取\s*(.+)。$/, '粘贴的输出里没有$1。').replace(/没有([A-Za-z])/, '没有 $1'),
+    en: summary.en.replace(/^Could not read (.+)\.$/, 'The pasted output does not show $1.'),
+  }
+}
+
 /** A check as a pasted report shows it. */
-export function forPaste(check: Check, platform: string): Check {
+export function forPaste(unsure: Check, platform: string): Check {
+  const check = unsure.status === 'unknown' ? { ...unsure, summary: pastedSummary(unsure.summary) } : unsure
   const onlyRerun = check.fix.length > 0 && check.fix.every(isRerun)
   if (check.status === 'unknown' && onlyRerun) {
     // Nothing pasted speaks to it: listed once under "not in the pasted output".
