@@ -115,10 +115,10 @@ describe('pasted reports read as written for a person', () => {
   })
 
   it('says what a paste does not show instead of “could not read”, and keeps a run-this-and-paste step without the rerun', () => {
-    const report = explain(['haxm-install-log-hyperv-on.txt'])
-    const slat = report.checks.find((c) => c.id === 'cpu.slat')!
+    const slat = explain(['wsl-list-verbose-and-status.utf16le.txt']).checks.find((c) => c.id === 'cpu.slat')!
     expect(slat.summary['zh-CN']).toBe('粘贴的输出里没有二级地址转换（SLAT）信息。')
     expect(slat.summary.en).toBe('The pasted output does not show second-level address translation (SLAT).')
+    const report = explain(['haxm-install-log-all-met-guest-occupied.txt'])
     const guest = report.checks.find((c) => c.id === 'host.virtual-machine')!
     expect(notInPaste(guest)).toBe(true)
     expect(report.verdict.firstFix?.['zh-CN']).toBe('再粘贴 systeminfo 的完整输出：其中的“系统制造商”“系统型号”能说明这是实体电脑还是虚拟机。')
