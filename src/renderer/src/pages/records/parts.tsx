@@ -1,4 +1,5 @@
 import { Descriptions, Table, Tag } from 'antd'
+import { archText } from '../../../../shared/host/detail-values'
 import type { Locale } from '../../../../shared/i18n/locale'
 import type { HostSnapshot, LabStatus, ReportLab, ReportQuiz, ReportStep, StepStatus } from '../../../../shared/records/report'
 import type { VerdictStatus } from '../../../../shared/host/report'
@@ -140,7 +141,7 @@ export function MachineSummary(props: { machine: HostSnapshot; locale: Locale })
       </Descriptions.Item>
       <Descriptions.Item label={t.report.checkedAt}>{formatTime(m.at, props.locale)}</Descriptions.Item>
       <Descriptions.Item label={t.report.os}>
-        {os} · {m.host.arch}
+        {os} · {archText(m.host.arch, props.locale)}
       </Descriptions.Item>
       <Descriptions.Item label={t.report.memory}>{formatBytes(m.host.memoryBytes, props.locale)}</Descriptions.Item>
       <Descriptions.Item label={t.report.cpu}>{cpu}</Descriptions.Item>
