@@ -126,6 +126,13 @@ describe('pasted reports read as written for a person', () => {
     expect(vt.fix.map((f) => f['zh-CN']).join('\n')).toContain('Format-List Manufacturer,Model,PCSystemType，把它的输出也粘贴进来。')
   })
 
+  it('speaks of the computer the output came from, and shows the BIOS/UEFI section only when the paste speaks to the firmware', () => {
+    const ipconfig = explain(['ipconfig-all-zh-vmnet1-vmnet8.txt'])
+    expect(ipconfig.checks.find((c) => c.id === 'host.virtual-machine')!.summary['zh-CN']).toBe('这台电脑是实体电脑，不是虚拟机。')
+    expect(formatReport(explain(['bcdedit-zh-auto-then-set-off.gbk.txt']), { locale: 'zh-CN', color: false })).not.toContain('进入 BIOS/UEFI')
+    expect(formatReport(explain(['haxm-checktool-vmx-disabled.txt']), { locale: 'zh-CN', color: false })).toContain('进入 BIOS/UEFI')
+  })
+
   it('words a live unknown verdict as an open question too', () => {
     const report = explain(['win32-deviceguard-hp-probook-vbs-running.txt'])
     const live = decideVerdict(report.checks, 'win32')

@@ -121,7 +121,8 @@ export function formatReport(unsafeReport: HostReport, options: FormatOptions): 
     out.push('', paint(color, '90', `${TEXT.notInPaste[l]}${colon}${names.join(l === 'zh-CN' ? '、' : ', ')}`))
   }
   const firmware = report.checks.find((c) => c.id === 'firmware.vt-enabled')
-  if (report.firmwareGuide && firmware && (firmware.status === 'fail' || firmware.status === 'unknown') && !report.position.isGuest) {
+  // Not for a paste that says nothing about the firmware (a .vmx, an ipconfig…): it would only be noise.
+  if (report.firmwareGuide && firmware && (firmware.status === 'fail' || firmware.status === 'unknown') && !skipped.has(firmware.id) && !report.position.isGuest) {
     const g = report.firmwareGuide
     const brand = brandName(g)[l]
     out.push('', paint(color, '1', g.brand === 'Generic' ? TEXT.firmware[l] : l === 'zh-CN' ? `${TEXT.firmware[l]}（${brand}）` : `${TEXT.firmware[l]} (${brand})`))

@@ -66,9 +66,15 @@ function pastedSummary(summary: Localized): Localized {
   }
 }
 
+/** “本机” is the computer this app runs on; a paste speaks of the computer the output came from. */
+function thatComputer(text: Localized): Localized {
+  return { ...text, 'zh-CN': text['zh-CN'].replace(/本机(?!检测)/g, '这台电脑') }
+}
+
 /** A check as a pasted report shows it. */
 export function forPaste(unsure: Check, platform: string): Check {
-  const check = unsure.status === 'unknown' ? { ...unsure, summary: pastedSummary(unsure.summary) } : unsure
+  const said = { ...unsure, summary: thatComputer(unsure.summary), fix: unsure.fix.map(thatComputer) }
+  const check = said.status === 'unknown' ? { ...said, summary: pastedSummary(said.summary) } : said
   const onlyRerun = check.fix.length > 0 && check.fix.every(isRerun)
   if (check.status === 'unknown' && onlyRerun) {
     // Nothing pasted speaks to it: listed once under "not in the pasted output".
