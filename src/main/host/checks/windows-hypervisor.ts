@@ -113,12 +113,13 @@ export function checkWindowsHypervisor(ctx: CheckContext, guest: GuestFacts): Ch
       ],
     })
   if (h.running === true) {
-    const who = h.holders.length > 0 ? h.holders.map((x) => x.zh).join('、') : '未能确定具体功能'
-    const whoEn = h.holders.length > 0 ? h.holders.map((x) => x.en).join(', ') : 'could not tell which feature'
+    // "（基于虚拟化的安全（VBS））" would nest brackets: the holders follow a colon instead.
+    const who = h.holders.length > 0 ? `，开启它的是：${h.holders.map((x) => x.zh).join('、')}` : '（看不出是哪项功能开启的）'
+    const whoEn = h.holders.length > 0 ? `, turned on by ${h.holders.map((x) => x.en).join(', ')}` : ' (which feature turned it on cannot be told)'
     return makeCheck('windows.hypervisor', 'warn', {
       summary: L(
-        `Windows 的虚拟机监控程序正在运行（${who}）。VMware Workstation 15.5.5 及更新版本会改用“主机 VBS 模式”跑在它上面：能用，但更慢，且虚拟机里不能再嵌套虚拟化；更旧的版本会直接报错“与 Device/Credential Guard 不兼容”。`,
-        `Windows’ hypervisor is running (${whoEn}). VMware Workstation 15.5.5 and later then run on top of it in “Host VBS mode”: it works, but slower, and without nested virtualization inside VMs; older versions refuse with “not compatible with Device/Credential Guard”.`,
+        `Windows 的虚拟机监控程序正在运行${who}。VMware Workstation 15.5.5 及更新版本会改用“主机 VBS 模式”跑在它上面：能用，但更慢，且虚拟机里不能再嵌套虚拟化；更旧的版本会直接报错“与 Device/Credential Guard 不兼容”。`,
+        `Windows’ hypervisor is running${whoEn}. VMware Workstation 15.5.5 and later then run on top of it in “Host VBS mode”: it works, but slower, and without nested virtualization inside VMs; older versions refuse with “not compatible with Device/Credential Guard”.`,
       ),
       details,
       evidence: h.evidence,
