@@ -236,7 +236,8 @@ export function guestFacts(ctx: CheckContext, cpu: CpuFacts): GuestFacts {
     let hypervisor: string | null = null
     if (virt && virt !== 'none' && !container) hypervisor = VIRT_NAMES[virt] ?? virt
     if (!hypervisor && dmesg?.hypervisorDetected) hypervisor = dmesg.hypervisorDetected
-    if (!hypervisor && lscpuVendor) hypervisor = lscpuVendor
+    // lscpu says "Oracle", "Microsoft": the product a student knows (VirtualBox, Hyper-V).
+    if (!hypervisor && lscpuVendor) hypervisor = VIRT_NAMES[lscpuVendor.toLowerCase()] ?? lscpuVendor
     if (!hypervisor && dmiText && GUEST_MODEL.test(dmiText)) hypervisor = dmiText
     // WSL 1 is no VM (Windows translates Linux calls); WSL 2 is a light VM under Windows' own hypervisor.
     if (wsl) hypervisor = wslInfo.version === 1 ? 'WSL 1 (Windows)' : wslInfo.version === 2 ? 'WSL 2 (Windows Hyper-V)' : 'WSL (Windows)'
