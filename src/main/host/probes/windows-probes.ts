@@ -30,7 +30,7 @@ export const WINDOWS_PROBE_IDS = [
 /** How long the whole PowerShell process may run; sections that arrived by then are kept. */
 export const HOST_PROBE_TIMEOUT_MS = 20_000
 
-const DENIED = /access is denied|拒绝访问|permission|0x80041003|requires elevation|管理员/i
+const DENIED = /access (is )?denied|拒绝访问|permission|0x80041003|0x80070005|requires elevation|需要提升|管理员/i
 
 function sectionResult(section: { ok?: unknown; value?: unknown; error?: unknown; ms?: unknown }, durationMs: number): ProbeResult {
   const ms = typeof section.ms === 'number' && Number.isFinite(section.ms) ? section.ms : durationMs
@@ -93,6 +93,18 @@ export function splitWindowsProbeOutput(
 }
 
 /**
+ * The probe's stdout bytes → one result per section. The lines are ASCII, so a console that ignored
+ * the UTF-8 request cannot garble them; a copy saved through PowerShell 5's `>` is UTF-16 LE.
+ */
+export function readHostProbeOutput(
+  stdout: Uint8Array,
+  durationMs: number,
+  missing?: { kind: ProbeErrorKind; message: string },
+): Record<string, ProbeResult> {
+  return splitWindowsProbeOutput(decodeText(stdout).text, durationMs, missing)
+}
+
+/**
  * 64-bit Windows PowerShell. A 32-bit build of the app on 64-bit Windows is redirected from System32
  * to SysWOW64 (32-bit PowerShell, 32-bit registry view); Sysnative reaches the 64-bit one.
  */
@@ -144,8 +156,6 @@ export function windowsProbes(env: ProbeEnvironment): ProbeSpec[] {
             { timeout: HOST_PROBE_TIMEOUT_MS, windowsHide: true, shell: false, maxBuffer: 16 * 1024 * 1024, encoding: 'buffer', signal },
             (error, stdoutBuf, stderrBuf) => {
               const durationMs = Date.now() - started
-              // The lines are ASCII; a console that ignored the UTF-8 request still cannot garble them.
-              const stdout = decodeText(stdoutBuf).text
               const e = error as (NodeJS.ErrnoException & { killed?: boolean; signal?: string | null }) | null
               const kind: ProbeErrorKind =
                 e?.code === 'ENOENT' ? 'missing' : e?.killed || e?.signal === 'SIGTERM' || e?.name === 'AbortError' ? 'timeout' : 'failed'
@@ -153,7 +163,7 @@ export function windowsProbes(env: ProbeEnvironment): ProbeSpec[] {
                 kind === 'timeout'
                   ? `the host probe was stopped after ${Math.round(durationMs / 1000)} s before this section finished`
                   : (e?.message ?? (decodeText(stderrBuf).text.trim() || 'section missing from host probe output')).slice(0, 500)
-              resolve(splitWindowsProbeOutput(stdout, durationMs, { kind: error ? kind : 'failed', message }))
+              resolve(readHostProbeOutput(stdoutBuf, durationMs, { kind: error ? kind : 'failed', message }))
             },
           )
         })
