@@ -34,7 +34,7 @@ function select(id: string, object: Record<string, unknown>): Record<string, unk
 
 /** ConvertTo-AsciiJson of the script: compressed JSON, every non-ASCII character as \uXXXX. */
 function asciiJson(value: unknown): string {
-  return JSON.stringify(value).replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+  return JSON.stringify(value).replace(/[^ -~]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
 }
 const ok = (id: string, value: unknown, ms = 40): string => asciiJson({ id, ok: true, ms, value })
 const failed = (id: string, error: string): string => asciiJson({ id, ok: false, error })

@@ -49,7 +49,7 @@ export function segmentText(raw: string): Segment[] {
   let command: string | null = null
   let buffer: string[] = []
   const flush = (): void => {
-    const body = buffer.join('\n')
+    const body = unwrapChat(buffer.join('\n'))
     if (body.trim() !== '') out.push({ command, text: body })
     buffer = []
   }
@@ -72,24 +72,84 @@ export function segmentText(raw: string): Segment[] {
 }
 
 /**
+ * Joins the continuation lines (`isContinuation(i)`: line i continues line i - 1). A terminal cuts
+ * every long line at the same width, even inside a word: when (nearly) all the lines before a
+ * continuation have one length, they are joined as they are. A chat window wraps at spaces, so the
+ * lines before a continuation have all kinds of lengths: those are joined with a space.
+ */
+function joinContinuations(all: readonly string[], isContinuation: (i: number) => boolean): string {
+  const continues = all.map((_, i) => i > 0 && isContinuation(i))
+  const cutWidths = new Map<number, number>()
+  let cuts = 0
+  for (let i = 1; i < all.length; i += 1) {
+    if (!continues[i] || all[i - 1]!.length < 40) continue
+    cuts += 1
+    cutWidths.set(all[i - 1]!.length, (cutWidths.get(all[i - 1]!.length) ?? 0) + 1)
+  }
+  const [width, count] = [...cutWidths.entries()].sort((a, b) => b[1] - a[1])[0] ?? [null, 0]
+  // A terminal's width is also the longest line; lines cut at one shorter length share a prefix.
+  const longest = all.reduce((max, l) => Math.max(max, l.length), 0)
+  const hardWidth = count >= 2 && count >= cuts * 0.8 && width === longest ? width : null
+  const out: string[] = []
+  for (let i = 0; i < all.length; i += 1) {
+    const line = all[i]!
+    if (continues[i] && out.length > 0) out[out.length - 1] = all[i - 1]!.length === hardWidth ? `${out[out.length - 1]}${line}` : `${out[out.length - 1]!.trimEnd()} ${line.trim()}`
+    else out.push(line)
+  }
+  return out.join('\n')
+}
+
+/**
  * Re-joins lines a chat window or terminal wrapped: a line that does not look like the start of
- * a record (per `isStart`) is appended to the previous one. A terminal cuts at a fixed width, even
- * inside a word, so lines cut at that width are joined as they are; a chat window wraps at spaces,
- * so other lines are joined with a space.
+ * a record (per `isStart`) is appended to the previous one.
  */
 export function joinWrapped(text: string, isStart: (line: string) => boolean): string {
   const all = lines(text)
-  const cutWidths = new Map<number, number>()
-  for (let i = 1; i < all.length; i += 1)
-    if (all[i]!.trim() !== '' && !isStart(all[i]!) && all[i - 1]!.length >= 40) cutWidths.set(all[i - 1]!.length, (cutWidths.get(all[i - 1]!.length) ?? 0) + 1)
-  const hardWidth = [...cutWidths.entries()].filter(([, n]) => n >= 2).sort((a, b) => b[1] - a[1])[0]?.[0] ?? null
-  const out: string[] = []
-  let lastRawLength = 0
-  for (const line of all) {
-    if (out.length > 0 && line.trim() !== '' && !isStart(line) && out[out.length - 1]!.trim() !== '') {
-      out[out.length - 1] += lastRawLength === hardWidth ? line : ` ${line.trim()}`
-    } else out.push(line)
-    lastRawLength = line.length
-  }
-  return out.join('\n')
+  return joinContinuations(all, (i) => all[i]!.trim() !== '' && all[i - 1]!.trim() !== '' && !isStart(all[i]!))
+}
+
+/** A line that starts a record in the outputs students paste: a timestamp, "[01]", or "label:" / "key =". */
+const TIMESTAMP = /^\s*\d{4}-\d{2}-\d{2}[T ]\d/
+const RECORD_START = /^\s*(?:\[[^\]\n]{0,40}\]|[^\s:=][^:=\n]{0,60}[:=](?:\s|$))/
+
+/** Two rows of a table (wsl -l -v, coreinfo): runs of two or more spaces at the same columns past both indents. */
+function alignedColumns(a: string, b: string): boolean {
+  const from = Math.max(a.length - a.trimStart().length, b.length - b.trimStart().length)
+  const to = Math.min(a.trimEnd().length, b.trimEnd().length) - 1
+  for (let c = from; c < to; c += 1) if (a[c] === ' ' && a[c + 1] === ' ' && b[c] === ' ' && b[c + 1] === ' ') return true
+  return false
+}
+
+/**
+ * Undoes a chat window's wrapping before any recognizer sees the text. The window is as wide as the
+ * longest line (chat widths: 40–120 columns; longer lines mean nothing was wrapped). A line was
+ * wrapped when the next one's first word would have fitted at its end had the window been wider —
+ * and the next line does not start a record of its own.
+ */
+export function unwrapChat(text: string): string {
+  const all = lines(text)
+  const width = all.reduce((max, l) => Math.max(max, l.length), 0)
+  if (width < 40 || width > 120) return text
+  // A word that starts several lines, followed by more, starts a record ("answer VNET_1_…", "option …").
+  const firstWord = (line: string): string => /^\s*([a-z][a-z-]{2,})\b/i.exec(line)?.[1]?.toLowerCase() ?? ''
+  const starts = new Map<string, number>()
+  for (const line of all) if (firstWord(line)) starts.set(firstWord(line), (starts.get(firstWord(line)) ?? 0) + 1)
+  const joined = joinContinuations(all, (i) => {
+    const line = all[i]!
+    const previous = all[i - 1]!
+    if (line.trim() === '' || previous.trim() === '') return false
+    // Padded columns inside the line ("CPU vendor          *  GenuineIntel") are a table row.
+    if (/\S {2,}\S/.test(line.trim())) return false
+    if ((starts.get(firstWord(line)) ?? 0) >= 2 && /\S\s+\S/.test(line.trim())) return false
+    // An indented line that starts with a word is a record of an indented block (systeminfo's
+    // Hyper-V lines); a wrapped piece starts where the cut was — at the margin, or inside padding.
+    if (/^\s+[\p{L}\p{N}]/u.test(line)) return false
+    // A "label: value" line starts a record, unless the line before is an indented label cut short
+    // ("Virtualization Enabled In" + "Firmware: No"). A timestamp always starts one.
+    if (TIMESTAMP.test(line)) return false
+    if (RECORD_START.test(line) && !(/^\S/.test(line) && /^\s+\S/.test(previous) && !/[:=]/.test(previous))) return false
+    const word = line.trimStart().split(/\s/, 1)[0]!
+    return previous.length + 1 + word.length > width && !alignedColumns(previous, line)
+  })
+  return joined
 }
