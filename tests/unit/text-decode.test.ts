@@ -33,9 +33,9 @@ const LOCALIZED: [string, string, number, string][] = [
   ['ko Hyper-V block', BLOCKS['ko (four lines)']!.text, 949, 'euc-kr'],
   ['ru systeminfo (console)', RU, 866, 'ibm866'],
   ['ru systeminfo (saved in ANSI)', RU, 1251, 'windows-1251'],
-  ['es systeminfo', ES, 850, 'cp850'],
-  ['it systeminfo', IT, 850, 'cp850'],
-  ['es Hyper-V block', ES.slice(ES.indexOf('Requisitos Hyper-V')), 437, 'cp437'],
+  ['es systeminfo', ES, 850, 'ibm850'],
+  ['it systeminfo', IT, 850, 'ibm850'],
+  ['es Hyper-V block', ES.slice(ES.indexOf('Requisitos Hyper-V')), 437, 'ibm437'],
   ['fr Hyper-V block', BLOCKS['fr (three lines, the post cut the fourth)']!.text.replace(/’/g, "'"), 1252, 'windows-1252'],
 ]
 
@@ -65,7 +65,7 @@ describe('one decoder for probe output and pasted files', () => {
     expect(decodeText(iconv.encode(BLOCKS['ja (four lines)']!.text, 'cp932')).encoding).toBe('shift_jis')
     expect(decodeText(iconv.encode(RU, 'cp866')).encoding).toBe('ibm866')
     expect(decodeText(iconv.encode(RU, 'cp1251')).encoding).toBe('windows-1251')
-    expect(decodeText(ES_BYTES).encoding).toMatch(/^cp(850|437)$/)
+    expect(decodeText(ES_BYTES).encoding).toMatch(/^ibm(850|437)$/)
   })
 
   it('UTF-8 with and without BOM; UTF-16 LE/BE with and without BOM', () => {
@@ -131,5 +131,31 @@ describe('one decoder for probe output and pasted files', () => {
     expect(parseChcp(iconv.decode(iconv.encode('活动代码页: 936\r\n', 'cp936'), 'latin1'))).toBe(936)
     expect(parseChcp('Page de codes active : 850.\r\n')).toBe(850)
     expect(parseChcp('')).toBeNull()
+  })
+})
+
+describe('decoding by the console code page: OEM 850 (explain)', () => {
+  it('the French bytes cmd.exe wrote are read as 850, not as GBK or Windows-1252', () => {
+    const decoded = decodeText(readFileSync(join(fixtures, 'explain', 'systeminfo-fr-win7-vmware-guest.cp850.txt')))
+    expect(decoded.encoding).toBe('ibm850')
+    expect(decoded.text).toContain("Nom de l'hôte:")
+    expect(decoded.text).toContain('Fran\u00e7ais (France)')
+  })
+
+  it('Portuguese in 850 (whose "ã", "ç" pairs once passed as GBK) reads back exactly', () => {
+    const original = systeminfo('win-ptbr-asus-desktop-win11-24h2-ready')
+    const decoded = decodeText(readFileSync(join(fixtures, 'explain', 'systeminfo-ptbr-asus-win11-24h2.cp850.txt')))
+    expect(decoded).toEqual({ text: original, encoding: 'ibm850' })
+  })
+
+  it('German in 850 reads back exactly; the same text in Windows-1252 stays Windows-1252', () => {
+    const original = systeminfo('win-de-win7-lenovo-thinkpad-no-hyperv-section')
+    expect(decodeText(iconv.encode(original, 'cp850'))).toEqual({ text: original, encoding: 'ibm850' })
+    expect(decodeText(iconv.encode(original, 'windows-1252'))).toEqual({ text: original, encoding: 'windows-1252' })
+  })
+
+  it('--encoding 850 (or cp850, ibm850) is honoured although WHATWG has no such label', () => {
+    const bytes = iconv.encode('Systemhersteller: LENOVO\nDomäne: WORKGROUP\n', 'cp850')
+    for (const label of ['850', 'cp850', 'IBM850']) expect(decodeText(bytes, { charset: label })).toEqual({ text: 'Systemhersteller: LENOVO\nDomäne: WORKGROUP\n', encoding: 'ibm850' })
   })
 })

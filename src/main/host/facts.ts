@@ -1,5 +1,6 @@
 import type { Evidence } from '../../shared/host/report'
 import { str, num, type CheckContext } from './context'
+import { SYSTEMINFO_EVIDENCE } from './interpret/systeminfo'
 
 export type CpuVendor = 'intel' | 'amd' | 'apple' | 'arm' | 'other'
 
@@ -95,7 +96,7 @@ export function cpuFacts(ctx: CheckContext): CpuFacts {
     if (ctx.text('win.processor') !== null)
       evidence.push(ctx.evidence('win.processor', /VMMonitorModeExtensions|SecondLevelAddressTranslation|VirtualizationFirmwareEnabled|"?Name"?\s*[:=]/i))
     if (ctx.text('win.computersystem') !== null) evidence.push(ctx.evidence('win.computersystem', /HypervisorPresent/i))
-    if (sys) evidence.push(ctx.evidence('win.systeminfo', /Hyper-V|hypervisor|虚拟机|二级地址|固件中|数据执行/i))
+    if (sys) evidence.push(ctx.evidence('win.systeminfo', SYSTEMINFO_EVIDENCE.hyperV))
     if (evidence.length === 0) evidence.push(ctx.evidence('win.processor'))
     return {
       vendor: vendorOf(p?.manufacturer ?? null) ?? vendorOf(p?.name ?? null) ?? vendorOf(siBrand),
@@ -246,7 +247,7 @@ export function guestFacts(ctx: CheckContext, cpu: CpuFacts): GuestFacts {
     const sys = ctx.systeminfo()
     const identity = ctx.winGuest(windowsHypervisorPresent(ctx))
     if (ctx.text('win.computersystem') !== null) evidence.push(ctx.evidence('win.computersystem', /Manufacturer|Model|HypervisorPresent|PCSystemType/i))
-    else if (sys) evidence.push(ctx.evidence('win.systeminfo', /System Manufacturer|System Model|系统制造商|系统型号|hypervisor|虚拟机监控程序/))
+    else if (sys) evidence.push(ctx.evidence('win.systeminfo', SYSTEMINFO_EVIDENCE.machine))
     const signs = [
       ...identity.guestSigns.map((g) => (g.kind === 'hyperv-guest-key' ? 'Hyper-V guest key HKLM\\SOFTWARE\\Microsoft\\Virtual Machine\\Guest\\Parameters' : `VM sign: ${g.text}`)),
       ...identity.physicalSigns.map((p) =>

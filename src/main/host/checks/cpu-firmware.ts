@@ -1,6 +1,7 @@
 import type { Check, Evidence, FactValue } from '../../../shared/host/report'
 import type { CheckContext } from '../context'
 import { windowsHypervisorPresent, type CpuFacts, type GuestFacts } from '../facts'
+import { SYSTEMINFO_EVIDENCE } from '../interpret/systeminfo'
 import { detail, L, makeCheck, skip } from './build'
 
 const vtName = (cpu: CpuFacts): string => (cpu.vendor === 'amd' ? 'AMD-V (SVM)' : cpu.vendor === 'intel' ? 'Intel VT-x' : 'VT-x / AMD-V')
@@ -290,7 +291,7 @@ export function checkFirmware(ctx: CheckContext, cpu: CpuFacts, guest: GuestFact
     const evidence: Evidence[] = []
     if (ctx.text('win.processor') !== null) evidence.push(ctx.evidence('win.processor', /VirtualizationFirmwareEnabled/i))
     if (ctx.text('win.computersystem') !== null) evidence.push(ctx.evidence('win.computersystem', /HypervisorPresent/i))
-    if (sys) evidence.push(ctx.evidence('win.systeminfo', /Virtualization Enabled In Firmware|固件中已启用虚拟化|hypervisor has been detected|已检测到虚拟机监控程序/i))
+    if (sys) evidence.push(ctx.evidence('win.systeminfo', SYSTEMINFO_EVIDENCE.firmware))
     if (!cs && ctx.winDeviceGuard()?.vbsStatus === 2) evidence.push(ctx.evidence('win.deviceguard', /VirtualizationBasedSecurityStatus/i))
     const identity = ctx.winGuest(hypervisor)
     if (hypervisor === true && (guest.isGuest === false || identity.rootPartition)) {

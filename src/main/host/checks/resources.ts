@@ -1,6 +1,7 @@
 import type { Check } from '../../../shared/host/report'
 import { num, str, type CheckContext } from '../context'
 import type { CpuFacts } from '../facts'
+import { SYSTEMINFO_EVIDENCE } from '../interpret/systeminfo'
 import { parseSystemInfoMemory } from '../interpret/windows'
 import { detail, L, makeCheck, skip } from './build'
 
@@ -133,7 +134,7 @@ export function checkOs(ctx: CheckContext): Check {
     const arch = os?.architecture ?? sys?.systemType ?? null
     const facts = { name: caption, build: Number.isFinite(build) ? build : null, architecture: arch }
     const details = [detail('系统', 'System', caption), detail('内部版本', 'Build', Number.isFinite(build) ? build : null), detail('位数', 'Architecture', arch)]
-    const evidence = [ctx.probe('win.os') ? ctx.evidence('win.os', /Caption|Version|BuildNumber|OSArchitecture/i) : ctx.evidence('win.systeminfo', /^(OS Name|OS Version|OS 名称|OS 版本|System Type|系统类型)/)]
+    const evidence = [ctx.probe('win.os') ? ctx.evidence('win.os', /Caption|Version|BuildNumber|OSArchitecture/i) : ctx.evidence('win.systeminfo', SYSTEMINFO_EVIDENCE.os)]
     if (!Number.isFinite(build))
       return makeCheck('os.supported', 'unknown', { summary: L('无法读取 Windows 版本。', 'Could not read the Windows version.'), details, evidence, facts })
     if (arch && /32|x86-based|x86 架构/i.test(arch) && !/64/.test(arch))

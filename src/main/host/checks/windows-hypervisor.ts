@@ -1,6 +1,7 @@
 import type { Check, Evidence } from '../../../shared/host/report'
 import type { CheckContext } from '../context'
 import { windowsHypervisorPresent, type GuestFacts } from '../facts'
+import { SYSTEMINFO_EVIDENCE } from '../interpret/systeminfo'
 import { detail, L, makeCheck, skip } from './build'
 
 /** The Windows features that start Windows' hypervisor, with names a student recognizes. */
@@ -43,7 +44,7 @@ export function windowsHypervisorHolders(ctx: CheckContext): HypervisorHolders {
   if (wsl?.some((d) => d.version === 2)) add('wsl2', `WSL2（${wsl.filter((d) => d.version === 2).map((d) => d.name).join('、')}）`, `WSL2 (${wsl.filter((d) => d.version === 2).map((d) => d.name).join(', ')})`)
   const evidence: Evidence[] = []
   if (ctx.probe('win.computersystem')) evidence.push(ctx.evidence('win.computersystem', /HypervisorPresent/i))
-  if (sys) evidence.push(ctx.evidence('win.systeminfo', /hypervisor has been detected|已检测到虚拟机监控程序|Virtualization-based security|基于虚拟化的安全/i))
+  if (sys) evidence.push(ctx.evidence('win.systeminfo', SYSTEMINFO_EVIDENCE.hypervisor))
   if (ctx.probe('win.deviceguard')) evidence.push(ctx.evidence('win.deviceguard', /VirtualizationBasedSecurityStatus|SecurityServicesRunning/i))
   if (ctx.probe('win.optional-features')) evidence.push(ctx.evidence('win.optional-features', /Hyper-V|VirtualMachinePlatform|HypervisorPlatform|DisposableClientVM|"?InstallState"?\s*[:=]\s*1/i, 10))
   if (ctx.probe('win.bcdedit')) evidence.push(ctx.evidence('win.bcdedit', /hypervisorlaunchtype/i))

@@ -130,24 +130,30 @@ export function unwrapChat(text: string): string {
   const all = lines(text)
   const width = all.reduce((max, l) => Math.max(max, l.length), 0)
   if (width < 40 || width > 120) return text
-  // A word that starts several lines, followed by more, starts a record ("answer VNET_1_…", "option …").
-  const firstWord = (line: string): string => /^\s*([a-z][a-z-]{2,})\b/i.exec(line)?.[1]?.toLowerCase() ?? ''
+  // A word that starts lines no wrap can have produced (the line before would have had room for
+  // it), followed by more, starts a record ("answer VNET_1_…", "option …").
+  const firstWord = (line: string): string => /^\s*(\p{L}[\p{L}-]{2,})/u.exec(line)?.[1]?.toLowerCase() ?? ''
+  const fits = (i: number): boolean => i === 0 || all[i - 1]!.trim() === '' || all[i - 1]!.length + 1 + all[i]!.trimStart().split(/\s/, 1)[0]!.length <= width
   const starts = new Map<string, number>()
-  for (const line of all) if (firstWord(line)) starts.set(firstWord(line), (starts.get(firstWord(line)) ?? 0) + 1)
+  all.forEach((line, i) => {
+    if (firstWord(line) && fits(i)) starts.set(firstWord(line), (starts.get(firstWord(line)) ?? 0) + 1)
+  })
   const joined = joinContinuations(all, (i) => {
     const line = all[i]!
     const previous = all[i - 1]!
     if (line.trim() === '' || previous.trim() === '') return false
-    // Padded columns inside the line ("CPU vendor          *  GenuineIntel") are a table row.
-    if (/\S {2,}\S/.test(line.trim())) return false
-    if ((starts.get(firstWord(line)) ?? 0) >= 2 && /\S\s+\S/.test(line.trim())) return false
+    // Padded columns inside the line ("CPU vendor          *  GenuineIntel", not "label:    value") are a table row.
+    if (/[^\s:] {2,}\S/.test(line.trim())) return false
+    if ((starts.get(firstWord(line)) ?? 0) >= 1 && /\S\s+\S/.test(line.trim()) && !/[:=]/.test(line)) return false
     // An indented line that starts with a word is a record of an indented block (systeminfo's
     // Hyper-V lines); a wrapped piece starts where the cut was — at the margin, or inside padding.
     if (/^\s+[\p{L}\p{N}]/u.test(line)) return false
-    // A "label: value" line starts a record, unless the line before is an indented label cut short
-    // ("Virtualization Enabled In" + "Firmware: No"). A timestamp always starts one.
+    // A "label: value" line starts a record, unless the line before ends in a label cut short: after
+    // its indent or its padding, words without a colon ("Virtualization Enabled In" + "Firmware: No",
+    // "Requisitos do Hyper-V:      Extensão de Modo" + "de Monitor VM: Sim"). A timestamp always starts one.
     if (TIMESTAMP.test(line)) return false
-    if (RECORD_START.test(line) && !(/^\S/.test(line) && /^\s+\S/.test(previous) && !/[:=]/.test(previous))) return false
+    const cutLabel = /^\s+\S|\S {2,}\S/.test(previous) && !/[:=]/.test(previous.trim().split(/ {2,}/).pop()!)
+    if (RECORD_START.test(line) && !(/^\S/.test(line) && cutLabel)) return false
     const word = line.trimStart().split(/\s/, 1)[0]!
     return previous.length + 1 + word.length > width && !alignedColumns(previous, line)
   })

@@ -55,15 +55,46 @@ const NO = /^(no|否|いいえ|아니요|아니오|нет|nein|non|não|nao)\.?$
 const HYPERVISOR_SENTENCE =
   /hypervisor has been detected|已检测到虚拟机监控程序|已偵測到 ?hypervisor|偵測到 ?hypervisor|ハイパーバイザーが検出されました|하이퍼바이저가 검색되었습니다|обнаружена низкоуровневая оболочка|hypervisor erkannt|hyperviseur a été détecté|detectó un hipervisor|rilevato un hypervisor|hipervisor (foi )?detectado/i
 
-/** Labels of the fields read when a copy is too partial to read by position (en, zh-CN). */
+/**
+ * Labels of the fields read when a copy is too partial to read by position (no "x64-based PC" line
+ * at the left margin: findstr output, re-indented pastes). Every label is copied from a real
+ * published systeminfo output (see tests/fixtures/captures/README.md, "Languages (issue 12)"), in
+ * the order en, zh-CN, zh-TW, ja, ko, ru, de, fr (Windows 10 ’ and Windows 7 '), es, it, pt-BR.
+ * A label that is the start of a longer one ("Fabricant du système" / "… d’exploitation") is safe:
+ * the colon must follow the label.
+ */
 const FALLBACK_LABELS = {
-  osName: ['OS Name', 'OS 名称'],
-  osVersion: ['OS Version', 'OS 版本'],
-  manufacturer: ['System Manufacturer', '系统制造商'],
-  model: ['System Model', '系统型号'],
-  systemType: ['System Type', '系统类型'],
-  biosVersion: ['BIOS Version', 'BIOS 版本'],
-  totalMemory: ['Total Physical Memory', '物理内存总量'],
+  osName: ['OS Name', 'OS 名称', '作業系統名稱', 'OS 名', 'OS 이름', 'Название ОС', 'Betriebssystemname', 'Nom du système d’exploitation', "Nom du système d'exploitation", 'Nombre del sistema operativo', 'Nome SO', 'Nome do sistema operacional'],
+  osVersion: ['OS Version', 'OS 版本', '作業系統版本', 'OS バージョン', 'OS 버전', 'Версия ОС', 'Betriebssystemversion', 'Version du système', 'Versión del sistema operativo', 'Versione SO', 'Versão do sistema operacional'],
+  manufacturer: ['System Manufacturer', '系统制造商', '系統製造商', 'システム製造元', '시스템 제조업체', 'Изготовитель системы', 'Systemhersteller', 'Fabricant du système', 'Fabricante del sistema', 'Produttore sistema', 'Fabricante do sistema'],
+  model: ['System Model', '系统型号', '系統型號', 'システム モデル', '시스템 모델', 'Модель системы', 'Systemmodell', 'Modèle du système', 'Modelo el sistema', 'Modello sistema', 'Modelo do sistema'],
+  systemType: ['System Type', '系统类型', '系統類型', 'システムの種類', '시스템 종류', 'Тип системы', 'Systemtyp', 'Type du système', 'Tipo de sistema', 'Tipo sistema'],
+  biosVersion: ['BIOS Version', 'BIOS 版本', 'BIOS バージョン', 'BIOS 버전', 'Версия BIOS', 'BIOS-Version', 'Version du BIOS', 'Versión del BIOS', 'Versione BIOS', 'Versão do BIOS'],
+  totalMemory: ['Total Physical Memory', '物理内存总量', '實體記憶體總計', '物理メモリの合計', '총 실제 메모리', 'Полный объем физической памяти', 'Gesamter physikalischer Speicher', 'Mémoire physique totale', 'Cantidad total de memoria física', 'Memoria fisica totale', 'Memória física total'],
+} as const
+
+function labelsPattern(labels: readonly string[]): string {
+  return labels.map((l) => l.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')
+}
+
+/** The 24H2 "Virtualization-based security" block's heading, in the languages seen in real outputs. */
+const VBS_HEADING = /Virtualization-based security|基于虚拟化的安全|Segurança baseada em virtualização/i
+
+/**
+ * Which systeminfo lines a check shows as its evidence, in every language of the label table (a
+ * check that reads a French output shows the French lines, not "no matching lines").
+ */
+export const SYSTEMINFO_EVIDENCE = {
+  /** OS name, version and system type. */
+  os: new RegExp(`^\\s*(${labelsPattern([...FALLBACK_LABELS.osName, ...FALLBACK_LABELS.osVersion, ...FALLBACK_LABELS.systemType])})\\s*[:：]`),
+  /** Maker and model, and the sentence saying a hypervisor runs. */
+  machine: new RegExp(`^\\s*(${labelsPattern([...FALLBACK_LABELS.manufacturer, ...FALLBACK_LABELS.model])})\\s*[:：]|${HYPERVISOR_SENTENCE.source}`, 'i'),
+  /** The firmware item, or the sentence that replaces it. */
+  firmware: new RegExp(`${ITEM_WORDS.firmware.source}|${HYPERVISOR_SENTENCE.source}`, 'i'),
+  /** The sentence saying a hypervisor runs, and the VBS block. */
+  hypervisor: new RegExp(`${HYPERVISOR_SENTENCE.source}|${VBS_HEADING.source}`, 'i'),
+  /** The whole Hyper-V block. */
+  hyperV: new RegExp(`Hyper-V|${Object.values(ITEM_WORDS).map((w) => w.source).join('|')}|${HYPERVISOR_SENTENCE.source}`, 'i'),
 } as const
 
 /** Every word systeminfo text is expected to contain somewhere: used to pick a code page. */
@@ -108,6 +139,10 @@ function yesNo(value: string | undefined): boolean | null {
   return null
 }
 
+const ACCENTED_IN_WORD = /[a-z][àáâãäçèéêëìíîïñòóôõöùúûüß]|[àáâãäçèéêëìíîïñòóôõöùúûü][a-z]/gi
+/** Typographic signs next to a letter (but not ’, the apostrophe Windows 10's French labels use). */
+const MOJIBAKE_SIGNS = /[a-z][\u0152-\u02dc\u2013-\u2018\u201a-\u2122\u2500-\u257f]|[\u0152-\u02dc\u2013-\u2018\u201a-\u2122\u2500-\u257f][a-z]|[a-z0-9]ÿ[a-z0-9:]/gi
+
 /**
  * Text pasted or stored after a wrong decoding (OEM bytes read as Windows-1252 or Mac Roman, "Sì"
  * shown as "Sç", "Sí" as "S¡"): re-encoded in the wrong page and decoded in the right one when that
@@ -122,6 +157,11 @@ export function repairMojibake(text: string): { text: string; from: string } | n
       const v = itemValue(l)?.value
       if (v !== undefined && yesNo(v) !== null) s += 3
     }
+    // Windows 7 prints no Hyper-V block: then the words themselves decide — an accented letter
+    // between letters reads as French/Spanish/German/Italian, typographic signs or a "ÿ" inside a
+    // word (OEM 850's no-break space read as Windows-1252) read as a wrong code page.
+    s += (t.match(ACCENTED_IN_WORD) ?? []).length
+    s -= 2 * (t.match(MOJIBAKE_SIGNS) ?? []).length
     return s - (t.match(/\uFFFD/g) ?? []).length
   }
   let best: { text: string; from: string } | null = null

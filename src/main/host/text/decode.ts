@@ -15,7 +15,7 @@ import iconv from 'iconv-lite'
 
 export interface DecodedText {
   text: string
-  /** What the bytes were read as: 'utf-8', 'utf-16le', 'gbk', 'big5', 'cp850' … */
+  /** What the bytes were read as: 'utf-8', 'utf-16le', 'gbk', 'big5', 'ibm850' … */
   encoding: string
 }
 
@@ -47,9 +47,11 @@ const LEGACY_PAGES: readonly LegacyPage[] = [
   { codePage: 949, label: 'euc-kr', words: /호스트|시스템|프로세서|가상|네트워크|어댑터|메모리|사용|설명|서브넷|제조업체|모델|요구 사항|아니요/g },
   { codePage: 866, label: 'ibm866', words: CYRILLIC },
   { codePage: 1251, label: 'windows-1251', words: CYRILLIC },
-  { codePage: 850, label: 'cp850', words: WESTERN },
-  { codePage: 437, label: 'cp437', words: WESTERN },
+  // On a tie 1252 wins: a text file saved by Notepad or a browser is 1252; OEM 850/437 come from
+  // `systeminfo > file` in cmd.exe, and read better by their own letters (ì, ó) when they are.
   { codePage: 1252, label: 'windows-1252', words: WESTERN },
+  { codePage: 850, label: 'ibm850', words: WESTERN },
+  { codePage: 437, label: 'ibm437', words: WESTERN },
 ]
 
 /** Each language's words once (866 and 1251 share Russian; 850, 437 and 1252 share the Western languages). */
@@ -123,6 +125,10 @@ export function decodeCodePage(bytes: Uint8Array, codePage: number): string {
 /** Decodes by a charset label; null when no decoder knows the label. */
 function decodeCharset(bytes: Uint8Array, charset: string): DecodedText | null {
   const lower = charset.trim().toLowerCase()
+  // A code page by number: "850", "cp850", "ibm850", "windows-1251".
+  const page = /^(?:cp|ibm|windows-)?(\d{3,5})$/.exec(lower)
+  const known = page ? codePageCodec(Number(page[1])) : null
+  if (known) return { text: iconvDecode(bytes, known.codec), encoding: known.label }
   const codec = CHARSET_ALIASES[lower] ?? lower
   if (iconv.encodingExists(codec)) return { text: iconvDecode(bytes, codec), encoding: lower === 'gb2312' ? 'gbk' : lower }
   try {
