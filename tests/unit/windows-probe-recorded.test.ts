@@ -104,6 +104,10 @@ describe('the stream assembled from real outputs', () => {
     // guest status unknown, so VT-x/SLAT/firmware cannot pass (issue 12, item 1) — and must not fail
     // on VMMonitorModeExtensions/SLAT = False, which is what Windows reports under its own hypervisor.
     expect(status('host.virtual-machine')).toBe('unknown')
+    // …and says which sections that could have shown a physical computer were lost, and why.
+    const machine = report.checks.find((c) => c.id === 'host.virtual-machine')!
+    expect(machine.evidence).toContainEqual({ probe: 'win.baseboard', excerpt: `(timeout: ${STOPPED.message})` })
+    expect(machine.evidence).toContainEqual({ probe: 'win.optional-features', excerpt: '(denied: The requested operation requires elevation.)' })
     for (const id of ['cpu.vt-extensions', 'cpu.slat', 'firmware.vt-enabled']) expect(status(id), id).toBe('unknown')
     expect(status('windows.hypervisor')).toBe('warn')
     expect(report.verdict.status).not.toMatch(/^ready/)
