@@ -10,7 +10,7 @@ import fc from 'fast-check'
 import iconv from 'iconv-lite'
 import { describe, expect, it } from 'vitest'
 import { explainTexts, type ReadInput } from '../../src/main/host/explain/explain'
-import { normalize, unwrapChat } from '../../src/main/host/explain/segments'
+import { normalize, segmentText } from '../../src/main/host/explain/segments'
 import { decodeText } from '../../src/main/host/text/decode'
 
 const dir = join(__dirname, '../fixtures/explain')
@@ -148,7 +148,7 @@ describe('undoing chat wrapping', () => {
     for (const file of manifest.flatMap((e) => e.files)) {
       const text = normalize(clean(file))
       const before = new Set(text.split('\n'))
-      joined.push(...unwrapChat(text).split('\n').filter((l) => !before.has(l)))
+      joined.push(...segmentText(text).flatMap((s) => s.text.split('\n')).filter((l) => !before.has(l)))
     }
     expect(joined).toEqual([
       'Coreinfo v3.52 - Dump information on system CPU and memory topology Copyright (C) 2008-2021 Mark Russinovich',

@@ -53,6 +53,15 @@ export function checkArch(ctx: CheckContext, cpu: CpuFacts): Check {
       facts,
     })
   }
+  if (ctx.arch === 'unknown')
+    return makeCheck('host.arch', 'unknown', {
+      summary: L('这些输出没有说明处理器是哪种架构（x86-64 还是 ARM）。', 'These outputs do not say which architecture the processor is (x86-64 or ARM).'),
+      details,
+      fix: [
+        L('再粘贴一段带架构的输出，例如 systeminfo 的“系统类型”一行或 msinfo32 的系统摘要。', 'Also paste an output that names it, for example the “System Type” line of systeminfo or the msinfo32 System Summary.'),
+      ],
+      facts,
+    })
   return makeCheck('host.arch', 'unknown', {
     summary: L(`无法识别的架构“${ctx.arch}”。`, `Unrecognized architecture “${ctx.arch}”.`),
     details,
@@ -345,10 +354,22 @@ export function checkFirmware(ctx: CheckContext, cpu: CpuFacts, guest: GuestFact
       return makeCheck('firmware.vt-enabled', 'pass', { summary: L('BIOS/UEFI 中已启用虚拟化。', 'Virtualization is enabled in BIOS/UEFI.'), evidence, facts })
     if (enabled === false)
       return makeCheck('firmware.vt-enabled', 'fail', {
-        summary: L(
-          'BIOS/UEFI 中关闭了虚拟化：VMware 会提示“此主机支持 Intel VT-x，但 Intel VT-x 处于禁用状态”。',
-          'Virtualization is turned off in BIOS/UEFI: VMware will say “This host supports Intel VT-x, but Intel VT-x is disabled”.',
-        ),
+        // VMware names the vendor's technology in this message; an AMD student must not read "Intel".
+        summary:
+          cpu.vendor === 'amd'
+            ? L(
+                'BIOS/UEFI 中关闭了虚拟化（AMD 主板上常叫“SVM Mode”）：VMware 会提示“此主机支持 AMD-V，但 AMD-V 处于禁用状态”。',
+                'Virtualization is turned off in BIOS/UEFI (often called “SVM Mode” on AMD boards): VMware will say “This host supports AMD-V, but AMD-V is disabled”.',
+              )
+            : cpu.vendor === 'intel'
+              ? L(
+                  'BIOS/UEFI 中关闭了虚拟化：VMware 会提示“此主机支持 Intel VT-x，但 Intel VT-x 处于禁用状态”。',
+                  'Virtualization is turned off in BIOS/UEFI: VMware will say “This host supports Intel VT-x, but Intel VT-x is disabled”.',
+                )
+              : L(
+                  'BIOS/UEFI 中关闭了虚拟化：VMware 会提示主机支持 Intel VT-x（或 AMD-V），但它处于禁用状态。',
+                  'Virtualization is turned off in BIOS/UEFI: VMware will say the host supports Intel VT-x (or AMD-V) but it is disabled.',
+                ),
         evidence,
         fix: fixFirmware,
         facts,

@@ -126,8 +126,32 @@ export function checkWindowsHypervisor(ctx: CheckContext, guest: GuestFacts): Ch
       facts,
     })
   }
+  if (h.launchType !== null && h.launchTypeExplicit && /^off$/i.test(h.launchType))
+    // bcdedit alone: with "Off" the boot loader does not start Windows' hypervisor (nor VBS/HVCI,
+    // which need it). Only a restart applies a value set just now, so the summary says so.
+    return makeCheck('windows.hypervisor', 'pass', {
+      summary: L(
+        'bcdedit 显示 hypervisorlaunchtype 为 Off：Windows 启动时不会加载自己的虚拟机监控程序，VMware 可以直接使用 CPU 的 VT-x/AMD-V。如果是刚改成 Off 的，要先重启电脑才生效。',
+        'bcdedit shows hypervisorlaunchtype Off: Windows does not load its own hypervisor at boot, so VMware can use the CPU’s VT-x/AMD-V directly. If you set it to Off just now, it takes effect only after a restart.',
+      ),
+      details,
+      evidence: h.evidence,
+      facts,
+    })
+  const launchSummary =
+    h.launchType === null
+      ? null
+      : h.launchTypeExplicit
+        ? L(
+            `bcdedit 显示 hypervisorlaunchtype 为 ${h.launchType}：只要 Hyper-V、虚拟机平台（WSL2）、Windows 沙盒或“内存完整性”中有一项开着，Windows 启动时就会加载自己的虚拟机监控程序；仅凭这份输出看不出它们是否开着。`,
+            `bcdedit shows hypervisorlaunchtype ${h.launchType}: Windows loads its own hypervisor at boot whenever Hyper-V, Virtual Machine Platform (WSL2), Windows Sandbox or Memory integrity is on; this output alone does not say whether any of them is.`,
+          )
+        : L(
+            'bcdedit 里没有 hypervisorlaunchtype 这一行（即默认的 Auto）：只要 Hyper-V、虚拟机平台（WSL2）、Windows 沙盒或“内存完整性”中有一项开着，Windows 启动时就会加载自己的虚拟机监控程序；仅凭这份输出看不出它们是否开着。',
+            'bcdedit has no hypervisorlaunchtype line (the default, Auto): Windows loads its own hypervisor at boot whenever Hyper-V, Virtual Machine Platform (WSL2), Windows Sandbox or Memory integrity is on; this output alone does not say whether any of them is.',
+          )
   return makeCheck('windows.hypervisor', 'unknown', {
-    summary: L('无法确定 Windows 的虚拟机监控程序是否在运行。', 'Cannot tell whether Windows’ hypervisor is running.'),
+    summary: launchSummary ?? L('无法确定 Windows 的虚拟机监控程序是否在运行。', 'Cannot tell whether Windows’ hypervisor is running.'),
     details,
     evidence: h.evidence.length > 0 ? h.evidence : [ctx.evidence('win.computersystem')],
     fix: [L('以管理员身份打开 PowerShell，运行 Get-CimInstance Win32_ComputerSystem | Select HypervisorPresent 查看。', 'In an administrator PowerShell run Get-CimInstance Win32_ComputerSystem | Select HypervisorPresent.')],

@@ -52,14 +52,22 @@ function choosePlatform(found: Recognition[]): CapturePlatform {
   return ranked[0]?.[0] ?? 'win32'
 }
 
+/** The capture's arch when no pasted output says it (the arch check reads it as unknown). */
+export const UNKNOWN_ARCH = 'unknown'
+
+const LATEST_WINS = new Set(['win.bcdedit'])
+
 /** Builds the partial capture from what was recognised. */
 export function buildCapture(found: Recognition[], note: string): Capture {
   const platform = choosePlatform(found)
-  const arch = found.find((r) => r.platform === platform && r.arch)?.arch ?? found.find((r) => r.arch)?.arch ?? (platform === 'darwin' ? 'x64' : 'x64')
+  // A paste that never names the architecture leaves it unknown: assuming x64 would show a false pass.
+  const arch = found.find((r) => r.platform === platform && r.arch)?.arch ?? found.find((r) => r.arch)?.arch ?? UNKNOWN_ARCH
   const probes: Record<string, ProbeResult> = {}
   for (const r of found) {
     for (const [id, text] of Object.entries(r.probes)) {
-      if (probes[id]) continue
+      // The first output of a kind wins, except bcdedit: a later bcdedit in the same paste shows the
+      // state after a "bcdedit /set" typed between them.
+      if (probes[id] && !LATEST_WINS.has(id)) continue
       probes[id] = { ok: true, text }
     }
   }

@@ -112,6 +112,74 @@ export function joinWrapped(text: string, isStart: (line: string) => boolean): s
 const TIMESTAMP = /^\s*\d{4}-\d{2}-\d{2}[T ]\d/
 const RECORD_START = /^\s*(?:\[[^\]\n]{0,40}\]|[^\s:=][^:=\n]{0,60}[:=](?:\s|$))/
 
+/**
+ * A markdown table row ("| … |") cut by the window. The separator row ("|---|---|", no spaces, so
+ * never wrapped) tells how many "|" a row has; a row with fewer continues on the next line. No
+ * separator, no table (a wrapped "| Format-List *" is not one).
+ */
+function joinOpenRows(all: readonly string[]): string[] {
+  const pipes = (line: string): number => (line.match(/\|/g) ?? []).length
+  const separator = all.find((l) => /^\|(?:\s*:?-{3,}:?\s*\|)+$/.test(l.trim()))
+  if (!separator) return [...all]
+  const columns = pipes(separator)
+  const out: string[] = []
+  for (const line of all) {
+    const last = out[out.length - 1]
+    const open = last !== undefined && last.trimStart().startsWith('|') && line !== '' && pipes(last) < columns
+    if (open) out[out.length - 1] = `${last.trimEnd()} ${line.trim()}`.trimEnd()
+    else out.push(line)
+  }
+  return out
+}
+
+/** How many JSON objects/arrays a line leaves open (strings skipped). */
+function jsonDepth(line: string, depth = 0): number {
+  let inString = false
+  for (let i = 0; i < line.length; i += 1) {
+    const c = line[i]
+    if (inString) {
+      if (c === '\\') i += 1
+      else if (c === '"') inString = false
+    } else if (c === '"') inString = true
+    else if (c === '{' || c === '[') depth += 1
+    else if (c === '}' || c === ']') depth -= 1
+  }
+  return depth
+}
+
+/**
+ * Compressed JSON (ConvertTo-Json -Compress) cut by the window: a line that opens with "{" or "["
+ * and more, left open, is joined with the lines that close it — when the result is valid JSON.
+ */
+function joinOpenJson(all: readonly string[]): string[] {
+  const out: string[] = []
+  for (let i = 0; i < all.length; i += 1) {
+    const line = all[i]!
+    let depth = /^\s*[[{]\s*\S/.test(line) ? jsonDepth(line) : 0
+    if (depth <= 0) {
+      out.push(line)
+      continue
+    }
+    let joined = line.trimEnd()
+    let j = i + 1
+    for (; j < all.length && j <= i + 400 && depth > 0; j += 1) {
+      depth = jsonDepth(all[j]!, depth)
+      joined = `${joined} ${all[j]!.trim()}`
+    }
+    let valid = depth === 0
+    try {
+      if (valid) JSON.parse(joined)
+    } catch {
+      valid = false
+    }
+    if (valid) {
+      out.push(joined)
+      i = j - 1
+    } else out.push(line)
+  }
+  return out
+}
+
 /** Two rows of a table (wsl -l -v, coreinfo): runs of two or more spaces at the same columns past both indents. */
 function alignedColumns(a: string, b: string): boolean {
   const from = Math.max(a.length - a.trimStart().length, b.length - b.trimStart().length)
@@ -127,9 +195,10 @@ function alignedColumns(a: string, b: string): boolean {
  * and the next line does not start a record of its own.
  */
 export function unwrapChat(text: string): string {
-  const all = lines(text)
-  const width = all.reduce((max, l) => Math.max(max, l.length), 0)
-  if (width < 40 || width > 120) return text
+  const all = joinOpenJson(joinOpenRows(lines(text)))
+  // The window's width: the longest line a window could have wrapped (one with a space in it).
+  const width = all.reduce((max, l) => (/\S\s+\S/.test(l) ? Math.max(max, l.length) : max), 0)
+  if (width < 40 || width > 120) return all.join('\n')
   // A word that starts lines no wrap can have produced (the line before would have had room for
   // it), followed by more, starts a record ("answer VNET_1_…", "option …").
   const firstWord = (line: string): string => /^\s*(\p{L}[\p{L}-]{2,})/u.exec(line)?.[1]?.toLowerCase() ?? ''
@@ -142,8 +211,9 @@ export function unwrapChat(text: string): string {
     const line = all[i]!
     const previous = all[i - 1]!
     if (line.trim() === '' || previous.trim() === '') return false
-    // Padded columns inside the line ("CPU vendor          *  GenuineIntel", not "label:    value") are a table row.
-    if (/[^\s:] {2,}\S/.test(line.trim())) return false
+    // Padded columns inside the line ("CPU vendor          *  GenuineIntel", not "label:    value") or
+    // tab-separated ones (msinfo32) are a table row.
+    if (/[^\s:] {2,}\S/.test(line.trim()) || line.includes('\t')) return false
     if ((starts.get(firstWord(line)) ?? 0) >= 1 && /\S\s+\S/.test(line.trim()) && !/[:=]/.test(line)) return false
     // An indented line that starts with a word is a record of an indented block (systeminfo's
     // Hyper-V lines); a wrapped piece starts where the cut was — at the margin, or inside padding.

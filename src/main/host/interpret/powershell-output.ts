@@ -40,7 +40,7 @@ function parseFormatList(text: string): PsRecord[] {
     const match = /^([A-Za-z_][\w.-]*)\s*:\s?(.*)$/.exec(raw)
     if (match && !/^\s/.test(raw)) {
       lastKey = match[1]!
-      current[lastKey] = parseListValue(match[2]!.trim())
+      current[lastKey] = parseListValue(withoutNote(match[2]!))
     } else if (lastKey !== null && /^\s+\S/.test(raw)) {
       // A wrapped long value continues on indented lines.
       const previous = current[lastKey]
@@ -49,6 +49,14 @@ function parseFormatList(text: string): PsRecord[] {
   }
   flush()
   return records
+}
+
+/** A note a person added after a value: "False   ← SVM off", "False    <- the cause", "2 📌". */
+function withoutNote(value: string): string {
+  return value
+    .replace(/\s+(?:←|⟵|<-{1,2})\s.*$/, '')
+    .replace(/(?:\s+\p{Extended_Pictographic}\uFE0F?)+\s*$/u, '')
+    .trim()
 }
 
 function parseListValue(value: string): PsValue {

@@ -128,9 +128,9 @@ export function parseWinOptionalFeatures(text: string): Map<string, 'enabled' | 
   return out
 }
 
-/** `bcdedit /enum {current}`: hypervisorlaunchtype, or "Auto" when the line is missing. */
+/** `bcdedit /enum {current}` (or just its hypervisorlaunchtype line): the launch type, or "Auto" when the line is missing. */
 export function parseBcdedit(text: string): { launchType: string; explicit: boolean } | null {
-  if (!/identifier|标识符|\{current\}|osdevice|path\s+\\/i.test(text)) return null
+  if (!/identifier|标识符|\{current\}|osdevice|path\s+\\|^\s*hypervisorlaunchtype\s/im.test(text)) return null
   const match = /^\s*hypervisorlaunchtype\s+(\S+)/im.exec(text)
   return match ? { launchType: match[1]!, explicit: true } : { launchType: 'Auto', explicit: false }
 }

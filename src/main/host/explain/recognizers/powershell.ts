@@ -13,6 +13,12 @@ function value(record: PsRecord, name: string): string | null {
   return propString(record, name)
 }
 
+function requirementsShown(record: PsRecord): boolean {
+  return ['HyperVRequirementVMMonitorModeExtensions', 'HyperVRequirementSecondLevelAddressTranslation', 'HyperVRequirementVirtualizationFirmwareEnabled'].some(
+    (name) => typeof prop(record, name) === 'boolean',
+  )
+}
+
 const VBS_STATUS: Record<string, number> = { off: 0, enabled: 1, running: 2, notenabled: 0 }
 
 function recognizeComputerInfo(records: PsRecord[]): Recognition | null {
@@ -25,7 +31,9 @@ function recognizeComputerInfo(records: PsRecord[]): Recognition | null {
   put(probes, 'win.computersystem', formatList(source, {
     Manufacturer: value(r, 'CsManufacturer'),
     Model: value(r, 'CsModel'),
-    HypervisorPresent: value(r, 'HyperVisorPresent'),
+    // Get-ComputerInfo fills the HyperVRequirement* rows only when no hypervisor runs (they are
+    // blank under one, as in systeminfo), so rows with values and no HyperVisorPresent row mean False.
+    HypervisorPresent: value(r, 'HyperVisorPresent') ?? (requirementsShown(r) ? false : null),
     SystemType: value(r, 'CsSystemType'),
     TotalPhysicalMemory: value(r, 'CsTotalPhysicalMemory'),
   }))
