@@ -26,8 +26,8 @@ describe('lessons pages (jsdom, real services behind the bridge)', () => {
       window.dispatchEvent(new HashChangeEvent('hashchange'))
     })
     await waitFor(() => screen.getByTestId('lesson-products'), { timeout: 10_000 })
-    // Markdown body in Chinese, the io-stacks diagram, the quiz.
-    expect(within(screen.getByTestId('lesson-body')).getAllByRole('heading', { level: 2 })[0]!.textContent).toBe('主流产品')
+    // Markdown body in Chinese (its sections are h3 under the lesson's h2 title), the io-stacks diagram, the quiz.
+    expect(within(screen.getByTestId('lesson-body')).getAllByRole('heading', { level: 3 })[0]!.textContent).toBe('主流产品')
     screen.getByTestId('diagram-io-stacks')
     expect((screen.getByTestId('quiz-submit') as HTMLButtonElement).disabled).toBe(true)
 

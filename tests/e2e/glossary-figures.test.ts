@@ -40,6 +40,28 @@ describe('screen figures and the glossary in Chromium', () => {
             await screenshot(page, `figure-${f.figure.replace('.svg', '')}-${locale}-${size}`)
           }
 
+          // Click (or Enter) to enlarge: a named dialog as large as the window allows; Esc closes it and focus returns.
+          const f = FIGURES[0]
+          await goTo(page, `#/labs/${f.lab}/${f.step}`)
+          const small = await figureLoaded(page, f.figure)
+          const open = page.getByTestId(`figure-open-${f.figure}`)
+          expect(await open.evaluate((el) => el.tagName)).toBe('BUTTON')
+          await open.focus()
+          await page.keyboard.press('Enter')
+          const dialog = page.getByRole('dialog', { name: locale === 'zh-CN' ? /^插图：/ : /^Figure: / })
+          await dialog.waitFor({ state: 'visible', timeout: 5_000 })
+          const large = await dialog.locator('img').evaluate((el) => el.getBoundingClientRect().width)
+          expect(large, 'the enlarged figure is larger than in the step').toBeGreaterThan(small * 1.2)
+          await screenshot(page, `figure-enlarged-${locale}-${size}`, { fullPage: false })
+          await page.keyboard.press('Escape')
+          await dialog.waitFor({ state: 'hidden', timeout: 5_000 })
+          await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(`figure-open-${f.figure}`)
+          // And with the mouse.
+          await open.click()
+          await dialog.waitFor({ state: 'visible', timeout: 5_000 })
+          await dialog.getByRole('button', { name: locale === 'zh-CN' ? '关闭' : 'Close' }).click()
+          await dialog.waitFor({ state: 'hidden', timeout: 5_000 })
+
           await goTo(page, '#/glossary')
           await expect.poll(() => page.getByTestId(/^glossary-term-/).count(), { timeout: 15_000 }).toBeGreaterThanOrEqual(100)
           await page.getByTestId('glossary-search').locator('input').fill(locale === 'zh-CN' ? '快照' : 'snapshot')

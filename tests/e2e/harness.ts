@@ -2,7 +2,7 @@ import { afterAll, beforeAll, inject } from 'vitest'
 import { createReadStream, existsSync, mkdirSync, statSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { extname, join, normalize, resolve, sep } from 'node:path'
+import { dirname, extname, join, normalize, resolve, sep } from 'node:path'
 import { _electron, chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 import { readFileSync } from 'node:fs'
 import type { Locale } from '../../src/shared/i18n/locale'
@@ -138,7 +138,7 @@ export interface AppPage {
 export async function openApp(
   browser: Browser,
   baseUrl: string,
-  options: { locale?: Locale; app?: TestApp; viewport?: { width: number; height: number } } = {},
+  options: { locale?: Locale; app?: TestApp; viewport?: { width: number; height: number }; reducedMotion?: 'reduce' | 'no-preference' } = {},
 ): Promise<AppPage> {
   const locale = options.locale ?? 'zh-CN'
   const app = options.app ?? createTestApp({ systemLocale: locale })
@@ -146,6 +146,9 @@ export async function openApp(
   const context = await browser.newContext({
     locale: locale === 'zh-CN' ? 'zh-CN' : 'en-US',
     viewport: options.viewport ?? { width: 1280, height: 800 },
+    // The app honours prefers-reduced-motion (no antd motion, no CSS transitions, no smooth
+    // scrolling): every state a test looks at, or photographs, is the finished one.
+    reducedMotion: options.reducedMotion ?? 'reduce',
   })
   const page = await context.newPage()
   const errors: string[] = []
@@ -175,10 +178,28 @@ export async function openApp(
   }
 }
 
-export async function screenshot(page: Page, name: string): Promise<string> {
-  mkdirSync(ARTIFACTS, { recursive: true })
+/**
+ * Waits until what is on screen is final: web fonts loaded (CJK glyphs swap in late), no CSS
+ * transition or animation still running, and two frames painted after that.
+ */
+export async function settle(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await document.fonts.ready
+    await Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined)))
+    await new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done())))
+  })
+}
+
+/**
+ * A deterministic screenshot in tests/artifacts (`name` may contain a folder, e.g. `shots/x`): taken
+ * after {@link settle}, with animations stopped at their end and the text caret hidden. The whole
+ * page by default; `fullPage: false` is what a person sees in the window.
+ */
+export async function screenshot(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<string> {
   const path = join(ARTIFACTS, `${name}.png`)
-  await page.screenshot({ path, fullPage: true })
+  mkdirSync(dirname(path), { recursive: true })
+  await settle(page)
+  await page.screenshot({ path, fullPage: options.fullPage ?? true, animations: 'disabled', caret: 'hide' })
   return path
 }
 

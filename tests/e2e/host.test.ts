@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { parseCaptureText } from '../../src/main/host/capture-file'
 import { openApp, screenshot, useBrowser } from './harness'
+import { assertNoInternals, expandAllChecks } from './internals'
 
 const chromium = useBrowser()
 
@@ -30,6 +31,10 @@ describe('Host check page, against the real inspection of this machine', () => {
     await page.getByTestId('check-cpu.vt-extensions').click()
     expect(await page.getByTestId('stack-diagram').isVisible()).toBe(true)
     await screenshot(page, `host-${locale}`)
+    // Every check open: raw evidence from this machine's own files and commands, each named as a person would.
+    expect(await expandAllChecks(page)).toBeGreaterThan(3)
+    expect(await page.getByTestId('evidence-source').allInnerTexts()).toContain('/proc/cpuinfo')
+    await assertNoInternals(page, `host ${locale}, every check open`)
     await context.close()
   })
 
@@ -44,15 +49,28 @@ describe('Host check page, against the real inspection of this machine', () => {
     await context.close()
   })
 
-  it('saves a redacted diagnostic capture that replays to the same verdict', async () => {
-    const { page, context, app } = await openApp(chromium.browser(), chromium.url(), { locale: 'zh-CN' })
+  it.each([
+    ['zh-CN', { width: 1280, height: 720 }],
+    ['en', { width: 1024, height: 640 }],
+    ['zh-CN', { width: 1024, height: 640 }],
+    ['en', { width: 1280, height: 720 }],
+  ] as const)('%s %o: saves a redacted diagnostic capture that replays to the same verdict; its toast shows it in its folder', async (locale, viewport) => {
+    const { page, context, app } = await openApp(chromium.browser(), chromium.url(), { locale, viewport })
     await page.getByTestId('nav-host').click()
     await expect.poll(() => page.getByTestId('verdict-status').getAttribute('data-verdict'), { timeout: 30_000 }).not.toBe('pending')
+    await expect.poll(() => page.getByTestId('verdict-card').getAttribute('data-running'), { timeout: 30_000 }).toBe('false')
     const shown = await page.getByTestId('verdict-status').getAttribute('data-verdict')
     const path = `${app.userDataDir}/student-capture.json`
     app.savePaths.push(path)
     await page.getByTestId('host-save').click()
-    await expect.poll(() => page.getByText('诊断文件已保存').count()).toBeGreaterThan(0)
+    // The same toast as every export: the path, and “打开所在文件夹” / “Show in folder”.
+    const toast = page.getByTestId('saved-toast')
+    await expect.poll(() => toast.count()).toBe(1)
+    expect(await toast.innerText()).toContain(locale === 'zh-CN' ? `诊断文件已保存：${path}` : `Capture saved: ${path}`)
+    expect(await toast.getByTestId('open-folder').innerText()).toBe(locale === 'zh-CN' ? '打开所在文件夹' : 'Show in folder')
+    await screenshot(page, `host-capture-saved-${locale}-${viewport.width}`, { fullPage: false })
+    await toast.getByTestId('open-folder').click()
+    await expect.poll(() => app.shown).toEqual([path])
     const capture = parseCaptureText(readFileSync(path, 'utf8'))
     expect(capture.redacted).toBe(true)
     expect(capture.platform).toBe(process.platform)

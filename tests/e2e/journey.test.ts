@@ -4,9 +4,9 @@ import type { Page } from 'playwright-core'
 import { afterAll, describe, expect, it } from 'vitest'
 import { parseCaptureText } from '../../src/main/host/capture-file'
 import type { Locale } from '../../src/shared/i18n/locale'
-import { CHECK_IDS } from '../../src/shared/host/report'
 import { createTestApp, type TestApp } from '../support/services'
-import { ARTIFACTS, openApp, useBrowser } from './harness'
+import { ARTIFACTS, openApp, screenshot, useBrowser } from './harness'
+import { assertNoInternals, expandAllChecks } from './internals'
 
 /**
  * The student's journey, per machine story, in both languages and at two window sizes: Home says
@@ -37,23 +37,9 @@ function storyApp(story: Story, locale: Locale): TestApp {
   return app
 }
 
-/** Internals that must never reach a person: check ids, fact paths in `a.b` form, regex literals. */
-// (`memory` and `disk` are plain words; only the dotted ids give internals away.)
-const DOTTED = CHECK_IDS.filter((id) => id.includes('.'))
-const CHECK_ID = new RegExp(`(^|[^\\w.])(${DOTTED.map((id) => id.replace(/[.-]/g, (c) => `\\${c}`)).join('|')})(?![\\w-])`)
-const FACT_PATH = /\b(natRunning|dhcpRunning|authRunning|vmnet8\.[a-z]+|vms\.[a-z]+|installed\b(?= ==)|running\.[a-z]+|facts\.)/
-const REGEX_LITERAL = /\/\^|\(\[|\]\)|\|\$\)|\\d|\\s/
-
-async function assertNoInternals(page: Page, where: string): Promise<void> {
-  const text = await page.evaluate(() => document.body.innerText)
-  for (const [what, pattern] of [['check id', CHECK_ID], ['fact path', FACT_PATH], ['regex literal', REGEX_LITERAL]] as const) {
-    const found = pattern.exec(text)
-    expect(found ? text.slice(Math.max(0, found.index - 60), found.index + 60) : null, `${where}: ${what}`).toBeNull()
-  }
-}
-
+/** What the window shows, once settled (tests/e2e/harness.ts). */
 async function shot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: join(SHOTS, `${name}.png`) })
+  await screenshot(page, `shots/${name}`, { fullPage: false })
 }
 
 async function waitForVerdict(page: Page): Promise<string> {
@@ -118,6 +104,13 @@ describe.each(STORIES)('story %s', (story) => {
           await shot(page, `${tag}-3-host-vmware`)
           expect(await page.getByTestId('todo-link-vmware.installed').getAttribute('href')).toBe('#/labs/install-workstation')
         }
+        // Every check open: its raw evidence is named by where it came from, never by a probe id.
+        expect(await expandAllChecks(page), 'evidence shown').toBeGreaterThan(5)
+        const sources = await page.getByTestId('evidence-source').allInnerTexts()
+        if (story === 'firmware-off' || story === 'hyperv-on') expect(sources).toContain(locale === 'zh-CN' ? 'systeminfo 的输出' : 'systeminfo output')
+        await assertNoInternals(page, `${tag} host, every check open`)
+        await page.getByTestId('evidence-source').first().scrollIntoViewIfNeeded()
+        await shot(page, `${tag}-3b-host-evidence`)
 
         // Home after the check: step 1 is done only for a ready machine; otherwise it carries the fix.
         await page.getByTestId('nav-home').click()

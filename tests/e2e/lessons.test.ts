@@ -108,7 +108,7 @@ describe('lessons in Chromium, bridged to the real main services', async () => {
     await page.getByTestId('open-lesson-cpu-memory-io').click()
     await page.getByTestId('lesson-cpu-memory-io').waitFor()
     expect(await page.getByTestId('lesson-title').textContent()).toContain('CPU、内存与 I/O 虚拟化')
-    expect(await page.getByTestId('lesson-body').locator('h2').first().textContent()).toBe('CPU 虚拟化的两个关键问题')
+    expect(await page.getByTestId('lesson-body').locator('h3').first().textContent()).toBe('CPU 虚拟化的两个关键问题')
 
     // The diagram: this machine's VT-x and EPT from the host check.
     const machine = page.getByTestId('address-machine')

@@ -23,6 +23,25 @@ describe('app shell in Chromium, bridged to the real main services', () => {
     await context.close()
   })
 
+  it.each([
+    ['reduce', true],
+    ['no-preference', false],
+  ] as const)('prefers-reduced-motion: %s — antd motion and CSS transitions follow the system setting', async (reducedMotion, still) => {
+    const { page, context } = await openApp(chromium.browser(), chromium.url(), { locale: 'zh-CN', reducedMotion })
+    await expect.poll(() => page.getByTestId('page-title').textContent()).toBe('首页')
+    // A menu item and a button: both have hover/colour transitions unless motion is reduced.
+    const seconds = await page.evaluate(() =>
+      [...document.querySelectorAll('.ant-menu-item, .ant-btn')].slice(0, 6).map((el) => {
+        const d = getComputedStyle(el).transitionDuration.split(',')[0]!.trim()
+        return d.endsWith('ms') ? Number.parseFloat(d) / 1000 : Number.parseFloat(d)
+      }),
+    )
+    expect(seconds.length).toBeGreaterThan(0)
+    if (still) for (const s of seconds) expect(s).toBeLessThanOrEqual(0.0001)
+    else expect(Math.max(...seconds)).toBeGreaterThan(0.05)
+    await context.close()
+  })
+
   it('starts in English on an English system, and the choice of language is remembered', async () => {
     const first = await openApp(chromium.browser(), chromium.url(), { locale: 'en' })
     await expect.poll(() => first.page.getByTestId('page-title').textContent()).toBe('Home')

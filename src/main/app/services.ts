@@ -138,7 +138,12 @@ export function createMainServices(ports: MainPorts): MainServices {
     },
     host: {
       runCheck: () => host.runCheck(),
-      saveCapture: () => host.saveCapture(),
+      saveCapture: async () => {
+        const saved = await host.saveCapture()
+        // Its toast offers "show in folder", like every export's.
+        if (saved) records.noteSaved(saved.path)
+        return saved
+      },
       lastReport: () => host.lastReport(),
       pickVmx: async () => {
         const [path] = (await ports.chooseOpenPaths?.('vmx')) ?? []

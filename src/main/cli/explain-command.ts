@@ -89,7 +89,7 @@ export async function runExplain(args: string[], systemLocale: Locale, io: Expla
   } else {
     const zh = locale === 'zh-CN'
     const kinds = result.recognised.map((r) => `${EXPLAIN_KIND_NAMES[r.kind][locale]} ← ${r.input}${r.encoding && r.encoding !== 'utf-8' ? ` (${r.encoding})` : ''}`)
-    io.stdout(`${zh ? '认出的输出' : 'Recognised'}:\n${kinds.map((k) => `  - ${k}`).join('\n')}\n`)
+    io.stdout(`${zh ? '认出的输出：' : 'Recognised:'}\n${kinds.map((k) => `  - ${k}`).join('\n')}\n`)
     if (result.unrecognised.length > 0) io.stdout(`${zh ? '没有认出' : 'Not recognised'}: ${result.unrecognised.join(zh ? '、' : ', ')}\n`)
     io.stdout('\n')
     io.stdout(formatReport(result.report, { locale, color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR, verbose: parsed.verbose }))

@@ -3,6 +3,7 @@ import type { Locale } from '../../shared/i18n/locale'
 import { CHECK_STATUS_NAMES } from '../../shared/i18n/vocabulary'
 import { formatBytes } from '../../shared/i18n/format'
 import { terminalText } from './terminal-text'
+import { evidenceExcerpt, evidenceLabel, isNotCollected } from '../../shared/host/evidence-labels'
 import { CHECK_GROUP_OF, CHECK_GROUPS, type CheckGroup, type CheckStatus, type HostReport, type VerdictStatus } from '../../shared/host/report'
 
 const GROUP_NAMES: Record<CheckGroup, Record<Locale, string>> = {
@@ -28,6 +29,7 @@ export const VERDICT_WORD: Record<VerdictStatus, Record<Locale, string>> = {
 const TEXT = {
   title: { 'zh-CN': '虚拟化实验助手 · 主机检测', en: 'VirtLab Companion · host check' },
   host: { 'zh-CN': '本机', en: 'This computer' },
+  pastedHost: { 'zh-CN': '输出所在的电脑', en: 'The computer the output came from' },
   verdict: { 'zh-CN': '结论', en: 'Verdict' },
   firstFix: { 'zh-CN': '先做这一步', en: 'Do this first' },
   evidence: { 'zh-CN': '依据', en: 'Evidence' },
@@ -81,7 +83,7 @@ export function formatReport(unsafeReport: HostReport, options: FormatOptions): 
   const memory = h.memoryBytes ? formatBytes(h.memoryBytes, l) : null
   const colon = l === 'zh-CN' ? '：' : ': '
   out.push(
-    `${TEXT.host[l]}${colon}${[`${h.os} ${h.osVersion}`.trim(), h.arch, machine || null, h.cpu.brand || null, h.cpu.cores ? `${h.cpu.cores} ${TEXT.cores[l]}` : null, memory]
+    `${report.source === 'pasted' ? TEXT.pastedHost[l] : TEXT.host[l]}${colon}${[`${h.os} ${h.osVersion}`.trim(), h.arch, machine || null, h.cpu.brand || null, h.cpu.cores ? `${h.cpu.cores} ${TEXT.cores[l]}` : null, memory]
       .filter(Boolean)
       .join(' · ')}`,
   )
@@ -100,9 +102,11 @@ export function formatReport(unsafeReport: HostReport, options: FormatOptions): 
       out.push(`  ${mark}  ${check.title[l]} — ${check.summary[l]}`)
       const show = options.verbose || (check.status !== 'pass' && check.status !== 'skip' && check.status !== 'todo')
       if (!show) continue
-      for (const e of check.evidence.slice(0, 3)) {
-        out.push(paint(color, '90', `      ${TEXT.evidence[l]} [${e.probe}]${colon.trim()}`))
-        out.push(paint(color, '90', indent(e.excerpt.split('\n').slice(0, 4).join('\n'), '        ')))
+      // A source never read says nothing when another one speaks (as on the Host page).
+      const read = check.evidence.filter((e) => !isNotCollected(e.excerpt))
+      for (const e of (read.length > 0 ? read : check.evidence).slice(0, 3)) {
+        out.push(paint(color, '90', `      ${TEXT.evidence[l]}${colon}${evidenceLabel(e.probe, l)}`))
+        out.push(paint(color, '90', indent(evidenceExcerpt(e.excerpt, l).split('\n').slice(0, 4).join('\n'), '        ')))
       }
       if (check.fix.length > 0) {
         out.push(`      ${TEXT.fix[l]}${colon.trim()}`)

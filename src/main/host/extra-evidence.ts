@@ -47,19 +47,30 @@ export function vmwareLogs(ctx: CheckContext): { id: string; facts: VmwareLogFac
 function logFindings(facts: VmwareLogFacts): ToolFindings {
   const errors = new Set(facts.errors.map((e) => e.kind))
   // Workstation 15 and later need VT-x/AMD-V: a CPL0 or ULM monitor means it was used.
-  const used = facts.hardwareVirtualization !== null || facts.monitorMode === 'ULM' || facts.monitorMode === 'CPL0'
+  // "VMware Workstation and Device/Credential Guard are not compatible": Windows' hypervisor (VBS) runs,
+  // which it does only with VT-x/AMD-V on in firmware.
+  const guard = errors.has('hyperv-incompatible')
+  const used = facts.hardwareVirtualization !== null || facts.monitorMode === 'ULM' || facts.monitorMode === 'CPL0' || guard
   const windowsHost = facts.hostPlatform === 'win32' || facts.hostPlatform === null
+  // Windows' own hypervisor on Windows 10/11, in the physical machine's root partition, starts only
+  // on a CPU with SLAT (EPT/RVI); VMware then runs on top of it (ULM) and logs no gphys module.
+  const rootHypervisor = windowsHost && facts.hostIsVm === false && (facts.monitorMode === 'ULM' || facts.vbsRunning === true) && /Windows (10|11)\b/.test(facts.hostOs ?? '')
+  // The host CPUID, with no hypervisor under the host, says whether the CPU has VT-x/AMD-V at all.
+  const cpuHasVt = facts.hostCpuHasVt
   return {
-    vt: used || errors.has('vt-disabled') ? true : errors.has('vt-unsupported') ? false : null,
-    firmware: errors.has('vt-disabled') ? false : used ? true : null,
-    slat: facts.nestedPaging !== null ? true : null,
+    vt: used || errors.has('vt-disabled') || cpuHasVt === true ? true : errors.has('vt-unsupported') || cpuHasVt === false ? false : null,
+    firmware: errors.has('vt-disabled') || facts.hostFirmwareVt === false ? false : used || facts.hostFirmwareVt === true ? true : null,
+    slat: facts.nestedPaging !== null || rootHypervisor ? true : null,
     hypervisor: !windowsHost
       ? null
-      : facts.monitorMode === 'ULM' || facts.vbsRunning === true
+      : facts.monitorMode === 'ULM' || facts.vbsRunning === true || guard
         ? true
-        : facts.monitorMode === 'CPL0' && !facts.hyperVDetected
+        : // Windows' hypervisor cannot start without VT-x/AMD-V in the CPU and on in firmware.
+          cpuHasVt === false || facts.hostFirmwareVt === false || (facts.monitorMode === 'CPL0' && !facts.hyperVDetected)
           ? false
-          : facts.monitorMode === null && facts.vbsRunning === false && facts.hardwareVirtualization !== null
+          : (facts.monitorMode === null && facts.vbsRunning === false && facts.hardwareVirtualization !== null) ||
+              // No hypervisor bit in the host CPUID: Windows' hypervisor would set it for its own root partition too.
+              facts.hostCpuHasVt !== null
             ? false
             : null,
     lines: facts.evidence,
@@ -78,10 +89,10 @@ function logGuestFinding(id: string, facts: VmwareLogFacts, from: Finding['from'
 
 const TOOLS: readonly { id: string; zh: string; en: string; read: (text: string) => ToolFindings }[] = [
   { id: 'paste.haxm-check', zh: 'HAXM 检查工具', en: 'the HAXM check tool', read: parseHaxmCheck },
-  { id: 'paste.emulator-accel-check', zh: 'Android 模拟器 -accel-check', en: 'the Android emulator’s -accel-check', read: parseAccelCheck },
-  { id: 'paste.virt-host-validate', zh: 'virt-host-validate', en: 'virt-host-validate', read: (t) => parseVirtHostValidate(t).findings },
-  { id: 'paste.vboxmanage', zh: 'VBoxManage', en: 'VBoxManage', read: parseVBoxHostinfo },
-  { id: 'paste.wsl', zh: 'wsl -l -v', en: 'wsl -l -v', read: wslFindings },
+  { id: 'paste.emulator-accel-check', zh: 'Android 模拟器的 -accel-check 结果', en: 'the Android emulator’s -accel-check', read: parseAccelCheck },
+  { id: 'paste.virt-host-validate', zh: 'virt-host-validate 的结果', en: 'virt-host-validate', read: (t) => parseVirtHostValidate(t).findings },
+  { id: 'paste.vboxmanage', zh: 'VBoxManage 的输出', en: 'VBoxManage', read: parseVBoxHostinfo },
+  { id: 'paste.wsl', zh: 'wsl -l -v 的输出', en: 'wsl -l -v', read: wslFindings },
 ]
 
 /** A log named for a person: the pasted file's name, or the VM's folder name. */
@@ -142,6 +153,11 @@ const FIRMWARE_FIX = [
   L('保存并退出（通常是 F10），然后彻底关机再开机，再检测一次。', 'Save and exit (usually F10), then power off completely, start again and check once more.'),
 ]
 
+/** A source named at the start of an English sentence ("the HAXM check tool" → "The HAXM check tool"). */
+function sentence(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1)
+}
+
 /** `firmware.vt-enabled` when the usual probes could not tell. */
 export function withExtraFirmware(check: Check, extra: ExtraEvidence): Check {
   const found = extra.firmware
@@ -157,11 +173,24 @@ export function withExtraFirmware(check: Check, extra: ExtraEvidence): Check {
       evidence: [...check.evidence, found.evidence],
       facts,
     })
+  // Quote VMware's own message for the vendor the log names (AMD-V or Intel VT-x).
+  const amd = extra.log?.facts.errors.some((e) => e.kind === 'vt-disabled' && /AMD-V|SVM/.test(e.line)) ?? false
+  const locked = extra.log !== null && found.evidence.probe === extra.log.id && extra.log.facts.hostFirmwareVt === false && !extra.log.facts.errors.some((e) => e.kind === 'vt-disabled')
   return makeCheck('firmware.vt-enabled', 'fail', {
-    summary: L(
-      `${found.from['zh-CN']}报告 BIOS/UEFI 中关闭了虚拟化（例如“此主机支持 Intel VT-x，但 Intel VT-x 处于禁用状态”）。`,
-      `${found.from.en} reports virtualization switched off in BIOS/UEFI (for example “This host supports Intel VT-x, but Intel VT-x is disabled”).`,
-    ),
+    summary: locked
+      ? L(
+          `${found.from['zh-CN']}记下的处理器设置显示：BIOS/UEFI 把 Intel VT-x 锁定为关闭，VMware 因此用不上它。`,
+          `${sentence(found.from.en)} records the processor’s firmware lock with Intel VT-x switched off in BIOS/UEFI, so VMware could not use it.`,
+        )
+      : amd
+      ? L(
+          `${found.from['zh-CN']}报告 BIOS/UEFI 中关闭了虚拟化（“此主机支持 AMD-V，但 AMD-V 处于禁用状态”）。`,
+          `${sentence(found.from.en)} reports virtualization switched off in BIOS/UEFI (“This host supports AMD-V, but AMD-V is disabled”).`,
+        )
+      : L(
+          `${found.from['zh-CN']}报告 BIOS/UEFI 中关闭了虚拟化（例如“此主机支持 Intel VT-x，但 Intel VT-x 处于禁用状态”）。`,
+          `${sentence(found.from.en)} reports virtualization switched off in BIOS/UEFI (for example “This host supports Intel VT-x, but Intel VT-x is disabled”).`,
+        ),
     details: check.details,
     evidence: [...check.evidence, found.evidence],
     fix: FIRMWARE_FIX,
@@ -179,7 +208,7 @@ export function withExtraHypervisor(check: Check, extra: ExtraEvidence, platform
     return makeCheck('windows.hypervisor', 'pass', {
       summary: L(
         `${found.from['zh-CN']}显示 Windows 自带的虚拟机监控程序没有运行${mode === 'CPL0' ? '（监视器模式 CPL0：VMware 直接使用 VT-x/AMD-V）' : ''}。`,
-        `${found.from.en} shows Windows’ own hypervisor not running${mode === 'CPL0' ? ' (monitor mode CPL0: VMware uses VT-x/AMD-V directly)' : ''}.`,
+        `${sentence(found.from.en)} shows Windows’ own hypervisor not running${mode === 'CPL0' ? ' (monitor mode CPL0: VMware uses VT-x/AMD-V directly)' : ''}.`,
       ),
       details: check.details,
       evidence: [...check.evidence, found.evidence],
@@ -188,7 +217,7 @@ export function withExtraHypervisor(check: Check, extra: ExtraEvidence, platform
   return makeCheck('windows.hypervisor', 'warn', {
     summary: L(
       `${found.from['zh-CN']}显示 Windows 自带的虚拟机监控程序正在运行${mode === 'ULM' ? '：VMware 以“主机 VBS 模式”（监视器模式 ULM）跑在它上面' : ''}。能用，但更慢，虚拟机里也不能再嵌套虚拟化。`,
-      `${found.from.en} shows Windows’ own hypervisor running${mode === 'ULM' ? ': VMware runs on top of it in Host VBS mode (monitor mode ULM)' : ''}. It works, but slower, and without nested virtualization inside VMs.`,
+      `${sentence(found.from.en)} shows Windows’ own hypervisor running${mode === 'ULM' ? ': VMware runs on top of it in Host VBS mode (monitor mode ULM)' : ''}. It works, but slower, and without nested virtualization inside VMs.`,
     ),
     details: check.details,
     evidence: [...check.evidence, found.evidence],
@@ -243,7 +272,7 @@ export function withExtraGuest(check: Check, extra: ExtraEvidence): Check {
   return makeCheck('host.virtual-machine', 'unknown', {
     summary: L(
       `${found.from['zh-CN']}表明这台主机本身是虚拟机；能否嵌套运行 VMware 要看外层设置。`,
-      `${found.from.en} shows this host is itself a virtual machine; whether VMware can run nested depends on the outer hypervisor.`,
+      `${sentence(found.from.en)} shows this host is itself a virtual machine; whether VMware can run nested depends on the outer hypervisor.`,
     ),
     details: check.details,
     evidence: [...check.evidence, found.evidence],

@@ -41,13 +41,26 @@ export function cpuFacts(ctx: CheckContext): CpuFacts {
     const known = Boolean(info?.hasFlagLine)
     const kvmOk = ctx.kvmOk()
     // kvm-ok "can be used" checked the flag, /dev/kvm and the firmware lock itself.
-    const vt = isArm ? null : kvmOk?.canBeUsed === true ? true : known ? flags.has('vmx') || flags.has('svm') : kvmOk?.noCpuSupport ? false : null
+    // "kvm: disabled by bios" / "SVM disabled (by BIOS)": the module found the extension, locked off.
+    const biosLine = ctx.dmesg()?.disabledByBios ?? null
+    const vt = isArm
+      ? null
+      : kvmOk?.canBeUsed === true || kvmOk?.cpuSupports === true || biosLine !== null
+        ? true
+        : known
+          ? flags.has('vmx') || flags.has('svm')
+          : kvmOk?.noCpuSupport
+            ? false
+            : null
     const slat = isArm
       ? null
       : known
         ? flags.has('ept') || flags.has('npt') || Boolean(info?.vmxFlags?.has('ept'))
         : null
-    const vendor = vendorOf(info?.vendorId ?? null) ?? vendorOf(info?.modelName ?? null) ?? (isArm ? 'arm' : vendorOf(siBrand))
+    const kvmOkVendor = kvmOk?.extension === 'vmx' ? 'intel' : kvmOk?.extension === 'svm' ? 'amd' : null
+    // Without a vendor line (a pasted flags line, a kernel message) the extension's name tells the vendor.
+    const extensionVendor = flags.has('vmx') || /\b(vmx|kvm_intel)\b/i.test(biosLine ?? '') ? 'intel' : flags.has('svm') || /\b(svm|kvm_amd)\b/i.test(biosLine ?? '') ? 'amd' : null
+    const vendor = vendorOf(info?.vendorId ?? null) ?? vendorOf(info?.modelName ?? null) ?? (isArm ? 'arm' : (vendorOf(siBrand) ?? kvmOkVendor ?? extensionVendor))
     const cores = info && info.coresPerSocket !== null ? info.coresPerSocket * Math.max(1, info.physicalIds) : siCores
     return {
       vendor,
@@ -210,7 +223,8 @@ export function guestFacts(ctx: CheckContext, cpu: CpuFacts): GuestFacts {
   const evidence: Evidence[] = []
   if (ctx.platform === 'linux') {
     const info = ctx.cpuinfo()
-    const flag = info?.hasFlagLine ? info.flags.has('hypervisor') : null
+    // ARM has no CPUID "hypervisor" bit: its Features line says nothing either way.
+    const flag = info?.hasFlagLine && !info.isArm ? info.flags.has('hypervisor') : null
     const virt = ctx.detectVirt()
     const dmi = ctx.dmi()
     const dmiText = dmi ? [dmi.get('sys_vendor'), dmi.get('product_name'), dmi.get('board_vendor')].filter(Boolean).join(' ') : ''

@@ -51,6 +51,8 @@ export interface RecordsService extends ProgressPort {
   exportPdf(locale?: Locale): Promise<{ path: string } | null>
   /** Reveals a file this service saved in the system's file manager; false where that is not possible. */
   showInFolder(path: string): boolean
+  /** Lets "show in folder" reveal a file another service of this app has just written (the diagnostic capture). */
+  noteSaved(path: string): void
   exportXapi(): Promise<{ path: string } | null>
   importFiles(files: readonly ImportFile[]): ClassView
   /** A dropped .zip, as bytes: every report in it (zip-bomb limits checked before inflating). */
@@ -158,6 +160,9 @@ export function createRecordsService(ports: RecordsServicePorts): RecordsService
       if (!ports.showItemInFolder) return false
       ports.showItemInFolder(path)
       return true
+    },
+    noteSaved(path: string) {
+      saved.add(path)
     },
     exportXapi() {
       const r = report()

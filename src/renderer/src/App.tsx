@@ -17,6 +17,7 @@ import { shellMessages } from './i18n/messages/shell'
 import { HomePage } from './pages/HomePage'
 import { ProfileGate } from './pages/records/ProfileGate'
 import { themeFor } from './theme'
+import { useReducedMotion } from './app/motion'
 
 // Route-level code splitting: the first screen (Home) does not wait for the lessons' diagrams, the
 // labs, the records or the teacher view; each page's code loads when the student opens it.
@@ -100,7 +101,8 @@ export function App(): React.JSX.Element {
 
   const locale: Locale = settings?.effectiveLocale ?? (navigator.language.startsWith('zh') ? 'zh-CN' : 'en')
 
-  const theme = useMemo(() => themeFor(locale), [locale])
+  const reducedMotion = useReducedMotion()
+  const theme = useMemo(() => themeFor(locale, reducedMotion), [locale, reducedMotion])
 
   useEffect(() => {
     document.documentElement.lang = locale

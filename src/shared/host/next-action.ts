@@ -75,23 +75,35 @@ function joinOr(keys: Localized[]): Localized {
 
 const SURFACE = 'Microsoft Surface'
 
-export function firmwareAction(guide: FirmwareGuide): NextAction {
+/** The last step, back in the system the report came from ("Windows" unless it says otherwise). */
+function backIn(os: string | undefined): Localized {
+  if (/linux/i.test(os ?? ''))
+    return L('回到 Linux 后再运行一次 kvm-ok，或打开本应用点“重新检测”。', 'Back in Linux, run kvm-ok again, or open this app and choose “Check again”.')
+  if (/mac|darwin/i.test(os ?? '')) return L('回到 macOS 后打开本应用，点“重新检测”。', 'Back in macOS, open this app and choose “Check again”.')
+  return L('回到 Windows 后打开本应用，点“重新检测”。', 'Back in Windows, open this app and choose “Check again”.')
+}
+
+export function firmwareAction(guide: FirmwareGuide, os?: string): NextAction {
   const brand = brandName(guide)
   const keys = keysText(guide)
   const save = guide.brand === SURFACE ? L('保存并重启', 'save and restart') : L('按 F10 保存并退出', 'press F10 to save and exit')
+  // A known maker names itself in the title; "这台电脑" would only repeat the obvious (and, for pasted output, be wrong).
+  const title = guide.brand === 'Generic' ? L('在 BIOS/UEFI 中打开虚拟化', 'Turn virtualization on in BIOS/UEFI') : L(`在 BIOS/UEFI 中打开虚拟化（${brand['zh-CN']}）`, `Turn virtualization on in BIOS/UEFI (${brand.en})`)
   return {
     kind: 'firmware',
     checkId: 'firmware.vt-enabled',
-    title: L(`在 BIOS/UEFI 中打开虚拟化（${brand['zh-CN']}）`, `Turn virtualization on in BIOS/UEFI (${brand.en})`),
+    title,
     line: L(
-      `${brand['zh-CN']}：开机时按 ${keys['zh-CN']} → ${guide.menuPath['zh-CN']} → Enabled → ${save['zh-CN']}，然后重新检测。`,
-      `${brand.en}: press ${keys.en} at power-on → ${guide.menuPath.en} → Enabled → ${save.en}, then check again.`,
+      `${guide.brand === 'Generic' ? '' : `${brand['zh-CN']}：`}开机时按 ${keys['zh-CN']} → ${guide.menuPath['zh-CN']} → Enabled → ${save['zh-CN']}，然后重新检测。`,
+      guide.brand === 'Generic'
+        ? `Press ${keys.en} at power-on → ${guide.menuPath.en} → Enabled → ${save.en}, then check again.`
+        : `${brand.en}: press ${keys.en} at power-on → ${guide.menuPath.en} → Enabled → ${save.en}, then check again.`,
     ),
     steps: [
       L(`保存手头的文件，重启电脑；屏幕一亮就连续按 ${keys['zh-CN']}，进入 BIOS/UEFI 设置。`, `Save your work and restart; as soon as the screen lights up, tap ${keys.en} to enter BIOS/UEFI setup.`),
       L(`找到 ${guide.menuPath['zh-CN']}（选项可能叫 ${guide.settingNames.join(' / ')}）。`, `Go to ${guide.menuPath.en} (the setting may be called ${guide.settingNames.join(' / ')}).`),
       L(`把它改为 Enabled，${save['zh-CN']}。`, `Set it to Enabled and ${save.en}.`),
-      L('回到 Windows 后打开本应用，点“重新检测”。', 'Back in Windows, open this app and choose “Check again”.'),
+      backIn(os),
     ],
     command: null,
     needsAdmin: false,
@@ -207,7 +219,10 @@ const OUTER: OuterFix[] = [
   },
 ]
 
-export function guestAction(outer: string | null): NextAction {
+export function guestAction(named: string | null): NextAction {
+  // "unknown hypervisor" is the fact value for a guest known only by its CPUID flag: no name to use
+  // (and the word "hypervisor" must not be matched as Hyper-V).
+  const outer = named === 'unknown hypervisor' ? null : named
   const name = outer ?? L('外层虚拟化软件', 'the outer hypervisor')['zh-CN']
   const nameEn = outer ?? 'the outer hypervisor'
   const fix = OUTER.find((o) => outer !== null && o.match.test(outer))
@@ -216,7 +231,7 @@ export function guestAction(outer: string | null): NextAction {
     kind: 'guest',
     checkId: 'host.virtual-machine',
     title: L(`这台电脑本身是虚拟机：在外层（${name}）打开嵌套虚拟化`, `This computer is itself a VM: turn on nested virtualization in the outer ${nameEn}`),
-    line: L(`本系统运行在 ${name} 里：${step['zh-CN']}然后开机重新检测。`, `This system runs inside ${nameEn}: ${step.en} Then start it and check again.`),
+    line: L(`本系统运行在${outer ? ` ${outer} ` : name}里：${step['zh-CN']}然后开机重新检测。`, `This system runs inside ${nameEn}: ${step.en} Then start it and check again.`),
     steps: [step, L('启动这台虚拟机，回到这里点“重新检测”。', 'Start this VM and choose “Check again” here.')],
     command: fix?.command ?? null,
     needsAdmin: fix?.command !== null && fix?.command !== undefined,
@@ -227,12 +242,12 @@ export function guestAction(outer: string | null): NextAction {
 }
 
 /** The next action for this report, or null when nothing needs doing. */
-export function nextAction(report: Pick<HostReport, 'verdict' | 'checks' | 'firmwareGuide' | 'position'>): NextAction | null {
+export function nextAction(report: Pick<HostReport, 'verdict' | 'checks' | 'firmwareGuide' | 'position'> & { host?: Pick<HostReport['host'], 'os'> }): NextAction | null {
   const { verdict } = report
   const id = verdict.firstFixCheck
   if (!id || !verdict.firstFix) return null
   const check = report.checks.find((c) => c.id === id)
-  if (id === 'firmware.vt-enabled' && report.firmwareGuide && !report.position.isGuest) return firmwareAction(report.firmwareGuide)
+  if (id === 'firmware.vt-enabled' && report.firmwareGuide && !report.position.isGuest) return firmwareAction(report.firmwareGuide, report.host?.os)
   if ((id === 'host.virtual-machine' || (id === 'cpu.vt-extensions' && report.position.isGuest)) && report.position.isGuest)
     return guestAction(report.position.outerHypervisor)
   if (id === 'windows.hypervisor' && check?.facts.running === true && !report.position.isGuest) {

@@ -69,6 +69,11 @@ export function checkArch(ctx: CheckContext, cpu: CpuFacts): Check {
   })
 }
 
+/** The outer hypervisor's name, or null when only the CPUID flag said "VM" (no name to show a person). */
+function namedHypervisor(guest: GuestFacts): string | null {
+  return guest.hypervisor === 'unknown hypervisor' ? null : guest.hypervisor
+}
+
 export function checkVtExtensions(ctx: CheckContext, cpu: CpuFacts, guest: GuestFacts): Check {
   const name = vtName(cpu)
   const facts = { present: cpu.vt, vendor: cpu.vendor, name }
@@ -96,8 +101,8 @@ export function checkVtExtensions(ctx: CheckContext, cpu: CpuFacts, guest: Guest
     if (guest.isGuest) {
       return makeCheck('cpu.vt-extensions', 'fail', {
         summary: L(
-          `本系统运行在虚拟机（${guest.hypervisor ?? '未知'}）里，外层没有把 ${name} 传递进来，所以这里看不到它。`,
-          `This OS runs inside a VM (${guest.hypervisor ?? 'unknown'}) whose hypervisor does not pass ${name} through, so it is not visible here.`,
+          `本系统运行在虚拟机（${namedHypervisor(guest) ?? '未知'}）里，外层没有把 ${name} 传递进来，所以这里看不到它。`,
+          `This OS runs inside a VM (${namedHypervisor(guest) ?? 'unknown'}) whose hypervisor does not pass ${name} through, so it is not visible here.`,
         ),
         details,
         evidence: [...cpu.evidence, ...guest.evidence.filter((e) => !cpu.evidence.includes(e))],
@@ -138,7 +143,14 @@ export function checkVtExtensions(ctx: CheckContext, cpu: CpuFacts, guest: Guest
     details,
     evidence: cpu.evidence,
     fix: [
-      L('重新检测；如果结果不变，在任务管理器“性能 → CPU”里看“虚拟化”一项，或运行 systeminfo 查看“Hyper-V 要求”。', 'Run the check again; if nothing changes, look at “Virtualization” in Task Manager → Performance → CPU, or run systeminfo and read “Hyper-V Requirements”.'),
+      ctx.platform === 'linux'
+        ? L(
+            '重新检测；如果结果不变，运行 grep -m1 flags /proc/cpuinfo 或 lscpu，把输出粘贴过来。',
+            'Run the check again; if nothing changes, run grep -m1 flags /proc/cpuinfo or lscpu and paste the output.',
+          )
+        : ctx.platform === 'darwin'
+          ? L('重新检测；如果结果不变，运行 sysctl machdep.cpu.features kern.hv_support，把输出粘贴过来。', 'Run the check again; if nothing changes, run sysctl machdep.cpu.features kern.hv_support and paste the output.')
+          : L('重新检测；如果结果不变，在任务管理器“性能 → CPU”里看“虚拟化”一项，或运行 systeminfo 查看“Hyper-V 要求”。', 'Run the check again; if nothing changes, look at “Virtualization” in Task Manager → Performance → CPU, or run systeminfo and read “Hyper-V Requirements”.'),
     ],
     facts,
   })
@@ -206,8 +218,8 @@ function nestedFix(guest: GuestFacts) {
   return [
     L('最好直接在实体电脑上做 VMware 实验，而不是在虚拟机里。', 'Best: do the VMware labs on a physical computer, not inside a VM.'),
     L(
-      `如果必须在虚拟机里做，在外层（${guest.hypervisor ?? '宿主机'}）为这台虚拟机打开嵌套虚拟化：VMware 中勾选“虚拟化 Intel VT-x/EPT 或 AMD-V/RVI”；Hyper-V 中运行 Set-VMProcessor -ExposeVirtualizationExtensions $true；KVM 中使用 host-passthrough CPU 并加载 kvm_intel nested=1。`,
-      `If you must work in a VM, turn on nested virtualization for it in the outer hypervisor (${guest.hypervisor ?? 'the host'}): VMware — tick “Virtualize Intel VT-x/EPT or AMD-V/RVI”; Hyper-V — Set-VMProcessor -ExposeVirtualizationExtensions $true; KVM — a host-passthrough CPU with kvm_intel nested=1.`,
+      `如果必须在虚拟机里做，在外层（${namedHypervisor(guest) ?? '宿主机'}）为这台虚拟机打开嵌套虚拟化：VMware 中勾选“虚拟化 Intel VT-x/EPT 或 AMD-V/RVI”；Hyper-V 中运行 Set-VMProcessor -ExposeVirtualizationExtensions $true；KVM 中使用 host-passthrough CPU 并加载 kvm_intel nested=1。`,
+      `If you must work in a VM, turn on nested virtualization for it in the outer hypervisor (${namedHypervisor(guest) ?? 'the host'}): VMware — tick “Virtualize Intel VT-x/EPT or AMD-V/RVI”; Hyper-V — Set-VMProcessor -ExposeVirtualizationExtensions $true; KVM — a host-passthrough CPU with kvm_intel nested=1.`,
     ),
     L('关闭该虚拟机后再修改设置，然后重新启动并重新检测。', 'Change the setting with that VM powered off, then start it and run the check again.'),
   ]
@@ -507,11 +519,19 @@ export function checkFirmware(ctx: CheckContext, cpu: CpuFacts, guest: GuestFact
         facts,
       })
     }
+    const noHardware = dmesg?.kvmLines.some((l) => /kvm: no hardware support/i.test(l)) ?? false
     return makeCheck('firmware.vt-enabled', 'unknown', {
       summary:
         cpu.vt === false
           ? L('看不到 VT-x/AMD-V：可能是固件关闭了它，也可能是 CPU 不支持。', 'VT-x/AMD-V is not visible: firmware may have it off, or the CPU may lack it.')
-          : L('无法确认固件设置：内核日志不可读，KVM 模块也未加载。', 'Cannot confirm the firmware setting: the kernel log is unreadable and no KVM module is loaded.'),
+          : noHardware
+            ? L(
+                '内核日志中的“kvm: no hardware support”表示系统看不到可用的 VT-x/AMD-V：可能是 CPU 不支持、固件关闭了它，或这是一台没有开启嵌套虚拟化的虚拟机（在 AMD 电脑上加载 kvm_intel 也会这样提示），仅凭这一行无法判断。',
+                'The kernel log’s “kvm: no hardware support” means the OS sees no usable VT-x/AMD-V: the CPU may lack it, firmware may have it off, or this is a VM without nested virtualization (loading kvm_intel on an AMD computer prints the same); this line alone cannot tell which.',
+              )
+            : dmesg
+              ? L('无法确认固件设置：给出的内核日志里没有“disabled by bios”这类说明，也看不到已加载的 KVM 模块。', 'Cannot confirm the firmware setting: the kernel log given has no “disabled by bios” line, and no loaded KVM module is shown.')
+              : L('无法确认固件设置：内核日志不可读，KVM 模块也未加载。', 'Cannot confirm the firmware setting: the kernel log is unreadable and no KVM module is loaded.'),
       evidence: [ctx.evidence('linux.dmesg', /kvm|disabled/i, 3), ...cpu.evidence],
       fix: [
         L('运行 sudo dmesg | grep -i kvm：若出现“disabled by bios”，就需要在固件中开启。', 'Run sudo dmesg | grep -i kvm: if it says “disabled by bios”, turn it on in firmware.'),
@@ -570,6 +590,10 @@ export function checkVirtualMachine(ctx: CheckContext, cpu: CpuFacts, guest: Gue
   ]
   if (guest.container) details.push(detail('容器', 'Container', ctx.detectVirt()))
   if (guest.wsl) return wslMachineCheck(cpu, guest, details, facts)
+  // A guest whose hypervisor has no name (only the CPUID flag says "VM") is named in words, not with the fact value.
+  const unnamed = namedHypervisor(guest) === null
+  const hvZh = unnamed ? '某种虚拟化软件' : ` ${guest.hypervisor} `
+  const hvEn = unnamed ? 'an unidentified hypervisor' : guest.hypervisor
   const rootOnly =
     ctx.platform === 'win32' && guest.isGuest === false && ctx.winGuest(windowsHypervisorPresent(ctx)).physicalSigns.every((p) => p.kind === 'vbs-running' || p.kind === 'root-partition')
   if (guest.isGuest === false)
@@ -587,8 +611,8 @@ export function checkVirtualMachine(ctx: CheckContext, cpu: CpuFacts, guest: Gue
   if (guest.isGuest === true && guest.nestedExposed === true)
     return makeCheck('host.virtual-machine', 'warn', {
       summary: L(
-        `本系统是运行在 ${guest.hypervisor} 上的虚拟机，已开启嵌套虚拟化：VMware 能运行，但会比在实体机上慢。`,
-        `This OS is a VM on ${guest.hypervisor} with nested virtualization on: VMware can run, but slower than on a physical machine.`,
+        `本系统是运行在${hvZh}上的虚拟机，已开启嵌套虚拟化：VMware 能运行，但会比在实体机上慢。`,
+        `This OS is a VM on ${hvEn} with nested virtualization on: VMware can run, but slower than on a physical machine.`,
       ),
       details,
       evidence: guest.evidence,
@@ -598,8 +622,8 @@ export function checkVirtualMachine(ctx: CheckContext, cpu: CpuFacts, guest: Gue
   if (guest.isGuest === true && guest.nestedExposed === null)
     return makeCheck('host.virtual-machine', 'unknown', {
       summary: L(
-        `本系统是运行在 ${guest.hypervisor} 上的虚拟机，但无法确定外层是否开启了嵌套虚拟化。`,
-        `This OS is a VM on ${guest.hypervisor}, but whether nested virtualization is on cannot be told.`,
+        `本系统是运行在${hvZh}上的虚拟机，但无法确定外层是否开启了嵌套虚拟化。`,
+        `This OS is a VM on ${hvEn}, but whether nested virtualization is on cannot be told.`,
       ),
       details,
       evidence: guest.evidence,
@@ -609,8 +633,8 @@ export function checkVirtualMachine(ctx: CheckContext, cpu: CpuFacts, guest: Gue
   if (guest.isGuest === true)
     return makeCheck('host.virtual-machine', 'fail', {
       summary: L(
-        `本系统是运行在 ${guest.hypervisor} 上的虚拟机，外层没有开启嵌套虚拟化：VMware Workstation 无法在这里用硬件加速运行 64 位客户机。`,
-        `This OS is a VM on ${guest.hypervisor} without nested virtualization: VMware Workstation cannot run 64-bit guests with hardware acceleration here.`,
+        `本系统是运行在${hvZh}上的虚拟机，外层没有开启嵌套虚拟化：VMware Workstation 无法在这里用硬件加速运行 64 位客户机。`,
+        `This OS is a VM on ${hvEn} without nested virtualization: VMware Workstation cannot run 64-bit guests with hardware acceleration here.`,
       ),
       details,
       evidence: guest.evidence,

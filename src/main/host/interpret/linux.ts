@@ -63,6 +63,8 @@ export function parseCpuinfo(text: string): CpuInfo {
   }
 }
 
+const ARM_VENDOR = /^(ARM|Apple|Qualcomm|Cavium|Ampere|HiSilicon|Phytium|Broadcom|NVIDIA|Marvell|Fujitsu|APM)\b/i
+
 /**
  * `lscpu` (used only when /proc/cpuinfo is missing): the same facts, by label. A terminal-width
  * wrap splits the long Flags value over several lines: a line with no "Label:" of its own continues
@@ -92,7 +94,9 @@ export function parseLscpu(text: string): CpuInfo & { hypervisorVendor: string |
     flags,
     hasFlagLine: kv.has('flags'),
     vmxFlags: null,
-    isArm: /aarch64|arm/i.test(arch),
+    // Without an Architecture line (copied from the middle, or lscpu's own test dumps), the vendor
+    // (ARM, Apple, Qualcomm, …) or the ARM feature names (asimd, no fpu) still say it is ARM.
+    isArm: /aarch64|arm/i.test(arch) || (arch === '' && (ARM_VENDOR.test(kv.get('vendor id') ?? '') || (flags.has('asimd') && !flags.has('fpu')))),
     processors: toNumber(kv.get('cpu(s)')) ?? 0,
     coresPerSocket: toNumber(kv.get('core(s) per socket')),
     physicalIds: toNumber(kv.get('socket(s)')) ?? 1,
@@ -110,6 +114,10 @@ export interface KvmOk {
   canBeUsed: boolean | null
   disabledByBios: boolean
   noCpuSupport: boolean
+  /** "INFO: Your CPU supports KVM extensions": the flag is there (printed before the firmware check). */
+  cpuSupports: boolean
+  /** "KVM (vmx) is disabled by your BIOS" / "(svm)": which extension, so which vendor. */
+  extension: 'vmx' | 'svm' | null
 }
 
 export function parseKvmOk(text: string): KvmOk | null {
@@ -119,6 +127,8 @@ export function parseKvmOk(text: string): KvmOk | null {
     canBeUsed,
     disabledByBios: /disabled by (your )?BIOS/i.test(text),
     noCpuSupport: /does not support KVM extensions/i.test(text),
+    cpuSupports: /Your CPU supports KVM extensions/i.test(text),
+    extension: /KVM \(vmx\)|kvm_intel/i.test(text) && !/KVM \(svm\)/i.test(text) ? 'vmx' : /KVM \(svm\)|kvm_amd/i.test(text) ? 'svm' : null,
   }
 }
 

@@ -25,7 +25,9 @@ function empty(): ToolFindings {
 export function parseHaxmCheck(text: string): ToolFindings {
   const out = empty()
   for (const raw of lines(text)) {
-    const m = /^\s*(CPU vendor|Intel64 supported|VMX supported|VMX enabled|EPT supported|NX supported|NX enabled|Hyper-V disabled|OS version|OS architecture|Guest unoccupied)\s+([*-])\s+(.*)$/i.exec(raw)
+    // A line the poster set in bold or italics in a chat ("**_VMX enabled   -  No_**") reads the same.
+    const line = raw.replace(/^\s*[*_]{2,}/, '').replace(/[*_]{2,}\s*$/, '')
+    const m = /^\s*(CPU vendor|Intel64 supported|VMX supported|VMX enabled|EPT supported|NX supported|NX enabled|Hyper-V disabled|OS version|OS architecture|Guest unoccupied)\s+([*-])\s+(.*)$/i.exec(line)
     if (!m) continue
     const ok = m[2] === '*'
     const name = m[1]!.toLowerCase()
@@ -34,7 +36,7 @@ export function parseHaxmCheck(text: string): ToolFindings {
     else if (name === 'ept supported') out.slat = ok
     else if (name === 'hyper-v disabled') out.hypervisor = !ok
     else continue
-    out.lines.push(raw.trim())
+    out.lines.push(line.trim())
   }
   // Under Windows' hypervisor the tool cannot see VMX/EPT ("No"), but that hypervisor needs them.
   if (out.hypervisor === true) {
@@ -66,6 +68,8 @@ export function parseAccelCheck(text: string): ToolFindings {
     } else if (/VT feature disabled in BIOS|VT-x (is )?disabled in BIOS|virtualization.*disabled in (the )?BIOS/i.test(line)) {
       out.vt = true
       out.firmware = false
+    } else if (/requires an Intel processor with VT-x/i.test(line) && /Your CPU:\s*'(?!GenuineIntel)[^']+'/i.test(line)) {
+      // HAXM's requirement, met by no AMD CPU: says nothing about AMD-V ("Your CPU: 'AuthenticAMD'").
     } else if (/does not support VT-x|CPU does not support|requires an Intel processor with VT-x|No VT-x|not support(ed)? hardware virtualization/i.test(line)) {
       out.vt = false
     } else if (/disable Hyper-V|Hyper-V is (enabled|running)|hypervisorlaunchtype off/i.test(line)) {
@@ -144,7 +148,8 @@ export function parseWslList(text: string): WslDistribution[] {
       continue
     }
     if (!header) continue
-    const m = /^\s*\*?\s*(\S+)\s+(\S+)\s+([12])\s*$/.exec(line)
+    // A state never has a colon: "Default Version: 2" after the rows is wsl --status, not a distribution.
+    const m = /^\s*\*?\s*(\S+)\s+([^\s:：]+)\s+([12])\s*$/.exec(line)
     if (m) out.push({ name: m[1]!, state: m[2]!, version: Number(m[3]) })
   }
   return out

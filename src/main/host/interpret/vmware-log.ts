@@ -53,6 +53,18 @@ export interface VmwareLogFacts {
   hostIsVm: boolean | null
   /** The hypervisor signature in hostCPUID leaf 0x40000000 ("Microsoft Hv", "KVMKVMKVM", …). */
   hostHypervisorSignature: string | null
+  /**
+   * The host CPU has VT-x/AMD-V by its CPUID (leaf 1 ECX bit 5 VMX, leaf 0x80000001 ECX bit 2 SVM),
+   * read only when no hypervisor sits under the host (which may hide the bit); a firmware switch
+   * does not clear it. null: not logged, or a hypervisor is present.
+   */
+  hostCpuHasVt: boolean | null
+  /**
+   * The firmware's VT-x switch as the host's IA32_FEATURE_CONTROL (MSR 0x3a, "Common: MSR 0x3a = 0x1")
+   * shows it on an Intel host with no hypervisor under it: locked (bit 0) with VMX outside SMX
+   * (bit 2) off → false (disabled in BIOS); bit 2 on → true; unlocked or not logged → null.
+   */
+  hostFirmwareVt: boolean | null
   /** The host's VT-x capability block ("Host VT-x Capabilities:") or AMD-V block was printed. */
   hostCapabilitiesListed: boolean
   errors: VmwareLogError[]
@@ -65,12 +77,19 @@ const ERRORS: readonly { kind: VmwareLogErrorKind; pattern: RegExp }[] = [
   { kind: 'vt-unsupported', pattern: /does not support (Intel VT-x|AMD-V|VT-x|hardware virtualization)|host (CPU )?does not have (Intel VT-x|AMD-V)|VT-x\/AMD-V hardware acceleration is not available/i },
   { kind: 'nested-unsupported', pattern: /Virtualized (Intel VT-x\/EPT|AMD-V\/RVI) is not supported on this platform|nested virtualization .*not supported|vhv\.enable.*(not supported|incompatible)/i },
   { kind: 'long-mode-impossible', pattern: /64-bit operation is not possible|Binary translation is incompatible with long mode/i },
-  { kind: 'hyperv-incompatible', pattern: /(not compatible|incompatible) with (Device\/Credential Guard|Hyper-V)|Hyper-V and VMware Workstation.*(not compatible|incompatible)/i },
+  {
+    kind: 'hyperv-incompatible',
+    pattern:
+      /(not compatible|incompatible) with (Device\/Credential Guard|Hyper-V)|Hyper-V and VMware Workstation.*(not compatible|incompatible)|VMware (Workstation|Player)(\/Player)? and (Device\/Credential Guard|Hyper-V) are not compatible|VMware (Workstation|Player) 与 (Device\/Credential Guard|Hyper-V) 不兼容/i,
+  },
   { kind: 'vmmon', pattern: /Could not open \/dev\/vmmon|Failed to initialize monitor device|vmx86 (driver|version) (mismatch|is not)/i },
 ]
 
 const HEADER = /Log for (VMware [A-Za-z ]+?) pid=\d+ version=([\w.]+) build=build-(\d+)/
 const HOST_IS = /\bHost is (.+?)\s*$/
+const OLD_HOST_WINDOWS = /\bHOST Windows version ([\d.]+), build (\d+)/
+const HOST_CPU_NAME = /hostCPUID\s+name:\s*(.*)$/
+const FEATURE_CONTROL = /\bMSR\s+0x3a\s*=\s*(0x[0-9a-f]+|\d+)\s*$/i
 const TIMESTAMP = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})?)/
 
 function platformOf(os: string): 'win32' | 'linux' | 'darwin' | null {
@@ -97,6 +116,8 @@ function emptyFacts(): VmwareLogFacts {
     hyperVDetected: false,
     hostIsVm: null,
     hostHypervisorSignature: null,
+    hostCpuHasVt: null,
+    hostFirmwareVt: null,
     hostCapabilitiesListed: false,
     errors: [],
     evidence: [],
@@ -107,13 +128,15 @@ function emptyFacts(): VmwareLogFacts {
 export function looksLikeVmwareLog(text: string): boolean {
   const head = text.slice(0, 200_000)
   const lineFormat = /^\s*\d{4}-\d{2}-\d{2}T[\d:.]+(?:Z|[+-]\d{2}:\d{2})?(\| vmx\| [A-Z]\d{3}:| In\(\d{2}\) vmx )/m.test(head)
-  const telltale = /This host supports (Intel VT-x|AMD-V), but|64-bit operation is not possible|Log for VMware|Monitor Mode:|vmm64-modules:|IOPL_VBSRunning|IOPL_Init: |Host VT-x Capabilities|msg\.(vmx|monitor|cpuid)\.|Monitor_PowerOn/.test(head)
+  const telltale = /This host supports (Intel VT-x|AMD-V), but|64-bit operation is not possible|and (Device\/Credential Guard|Hyper-V) are not compatible|与 (Device\/Credential Guard|Hyper-V) 不兼容|Log for VMware|Monitor Mode:|vmm64-modules:|IOPL_VBSRunning|IOPL_Init: |Host VT-x Capabilities|msg\.(vmx|monitor|cpuid)\.|Monitor_PowerOn/.test(head)
   return lineFormat || telltale
 }
 
 export function parseVmwareLog(text: string): VmwareLogFacts {
   const facts = emptyFacts()
   const cpuid = new Map<string, number[]>()
+  let featureControl: { value: number; line: string } | null = null
+  let leaf1Line: string | null = null
   try {
     const keep = (line: string): void => {
       if (facts.evidence.length < 40) facts.evidence.push(line.trim().slice(0, 300))
@@ -143,8 +166,17 @@ export function parseVmwareLog(text: string): VmwareLogFacts {
           continue
         }
       }
-      if (facts.hostCpu === null && line.includes('hostCPUID name:')) {
-        facts.hostCpu = line.slice(line.indexOf('hostCPUID name:') + 15).trim() || null
+      if (facts.hostOs === null && line.includes('HOST Windows version')) {
+        const m = OLD_HOST_WINDOWS.exec(line)
+        if (m) {
+          facts.hostOs = `Windows ${m[1]} (Build ${m[2]})`
+          facts.hostPlatform = 'win32'
+          keep(line)
+          continue
+        }
+      }
+      if (facts.hostCpu === null && line.includes('hostCPUID') && HOST_CPU_NAME.test(line)) {
+        facts.hostCpu = HOST_CPU_NAME.exec(line)![1]!.replace(/\s+/g, ' ').trim() || null
         continue
       }
       if (facts.hostVendor === null && line.includes('hostCPUID vendor:')) {
@@ -158,6 +190,24 @@ export function parseVmwareLog(text: string): VmwareLogFacts {
           facts.monitorMode = mode === 'CPL0' || mode === 'ULM' || mode === 'BT' ? mode : 'other'
           keep(line)
         }
+        continue
+      }
+      // Workstation 7–12: "MONITOR MODE: filtered list : BT", "HV Settings: virtual exec = 'software'; virtual mmu = 'software'".
+      if (line.includes('MONITOR MODE:')) {
+        const m = /MONITOR MODE:\s*filtered list\s*:\s*(.*?)\s*$/.exec(line)
+        if (m && facts.monitorMode === null && /^BT$/i.test(m[1]!)) {
+          facts.monitorMode = 'BT'
+          keep(line)
+        }
+        continue
+      }
+      if (line.includes('HV Settings:')) {
+        const exec = /virtual exec = '(\w+)'/.exec(line)?.[1]
+        const mmu = /virtual mmu = '(\w+)'/.exec(line)?.[1]
+        if (exec === 'hardware') facts.hardwareVirtualization ??= facts.hostVendor === 'amd' ? 'AMD-V' : 'VT-x'
+        if (mmu === 'hardware') facts.nestedPaging ??= facts.hostVendor === 'amd' ? 'RVI' : 'EPT'
+        if (exec === 'software' && facts.monitorMode === null) facts.monitorMode = 'BT'
+        keep(line)
         continue
       }
       if (line.includes('IOPL_VBSRunning')) {
@@ -175,6 +225,11 @@ export function parseVmwareLog(text: string): VmwareLogFacts {
       }
       if (line.includes('hostCPUID level ')) {
         readHostCpuid(line, cpuid)
+        if (leaf1Line === null && line.includes('hostCPUID level 00000001, 0:')) leaf1Line = line.trim()
+        continue
+      }
+      if (featureControl === null && line.includes('MSR') && FEATURE_CONTROL.test(line)) {
+        featureControl = { value: Number(FEATURE_CONTROL.exec(line)![1]), line: line.trim() }
         continue
       }
       if (line.includes('nested VM support detected')) {
@@ -210,7 +265,17 @@ export function parseVmwareLog(text: string): VmwareLogFacts {
         }
       }
     }
+    // A pasted error dialog names the vendor even without the hostCPUID lines.
+    const disabled = facts.errors.find((e) => e.kind === 'vt-disabled' || e.kind === 'vt-unsupported')
+    if (facts.hostVendor === null && disabled) facts.hostVendor = /AMD-V|SVM/.test(disabled.line) ? 'amd' : /Intel VT-x/.test(disabled.line) ? 'intel' : null
     judgeHost(facts, cpuid)
+    // Under a hypervisor the MSR is the hypervisor's; only a bare Intel host's value is the firmware's.
+    if (featureControl && facts.hostCpuHasVt === true && facts.hostVendor === 'intel' && (featureControl.value & 1) === 1) {
+      facts.hostFirmwareVt = (featureControl.value & 4) === 4
+      // The deciding line goes right after the header, where a short excerpt still shows it.
+      facts.evidence.splice(1, 0, featureControl.line.slice(0, 300))
+    }
+    if (facts.hostCpuHasVt === false && leaf1Line) facts.evidence.splice(1, 0, leaf1Line.slice(0, 300))
   } catch (error) {
     if (process.env.VIRTLAB_STRICT_PARSERS === '1') throw error
   }
@@ -242,6 +307,11 @@ function judgeHost(facts: VmwareLogFacts, cpuid: Map<string, number[]>): void {
   const leaf1 = cpuid.get('00000001')
   if (!leaf1 || facts.hostIsVm === true) return
   const hypervisorBit = ((leaf1[2]! >>> 31) & 1) === 1
+  if (!hypervisorBit) {
+    const vmx = ((leaf1[2]! >>> 5) & 1) === 1
+    const svm = (((cpuid.get('80000001')?.[2] ?? 0) >>> 2) & 1) === 1
+    facts.hostCpuHasVt = facts.hostVendor === 'amd' ? svm : facts.hostVendor === 'intel' ? vmx : vmx || svm
+  }
   const signature = cpuid.get('40000000')
   if (signature) facts.hostHypervisorSignature = ascii(signature[1]!, signature[2]!, signature[3]!) || null
   if (!hypervisorBit) {

@@ -3,13 +3,19 @@ import { parseAccelCheck, parseHaxmCheck, parseVBoxHostinfo, parseWslList } from
 import { lines } from '../../interpret/text'
 import { formatList, type Recognition, type Recognizer } from './types'
 
-function recognizeWsl(text: string, command: string | null): Recognition | null {
+function recognizeWsl(text: string): Recognition | null {
   const list = parseWslList(text)
   const status = /^\s*(Default (Distribution|Version)|默认(分发|版本)|預設(發行版本|版本)|既定の(ディストリビューション|バージョン))\s*[:：]/im.test(text)
-  const version = /^\s*(WSL (version|版本)|WSL 版本|Kernel version|内核版本|核心版本|WSLg (version|版本))\s*[:：]/im.test(text)
+  // `wsl --version` in any UI language: the component names WSLg, MSRDC, Direct3D and DXCore are never
+  // translated ("WSLg-Version:", "WSLg 版本：", "Version de WSLg :"), so two of them are enough.
+  const components = lines(text).filter((l) => /^\s*(?:[^:：]{0,24}\b)?(WSLg|MSRDC|Direct3D|DXCore)\b[^:：]{0,24}[:：]\s*\d/.test(l)).length
+  const version = components >= 2 || /^\s*(WSL (version|版本)|WSL 版本|Kernel version|内核版本|核心版本|WSLg (version|版本))\s*[:：]/im.test(text)
   const error = /Please enable the Virtual Machine Platform|请启用虚拟机平台|WSL 2 requires an update to its kernel component|WslRegisterDistribution failed|HCS_E_HYPERV_NOT_INSTALLED|Wsl\/Service\/CreateInstance/i.test(text)
-  if (list.length === 0 && !status && !version && !error && !/^wsl\b/i.test(command ?? '')) return null
-  if (list.length === 0 && !status && !version && !error) return null
+  // `wsl -l` before WSL 2 (one name a line under a header, "(默认)"/"(Default)" on one), and old wsl.exe's usage text.
+  const legacy =
+    /^\s*(Windows Subsystem for Linux Distributions|适用于 Linux 的 Windows 子系统|適用於 Linux 的 Windows 子系統|Linux 用 Windows サブシステム ディストリビューション)\s*[:：]\s*$/m.test(text) ||
+    /^\s*(Usage|用法|使用|使い方|Verwendung|Utilisation|Uso)\s*[:：]\s*wsl(\.exe)?\s/m.test(text)
+  if (list.length === 0 && !status && !version && !error && !legacy) return null
   const probes: Record<string, string> = {
     'paste.wsl': lines(text).filter((l) => l.trim() !== '').slice(0, 40).join('\n'),
   }
@@ -45,7 +51,7 @@ export const devToolsRecognizer: Recognizer = {
         probes: { 'paste.vboxmanage': lines(text).filter((l) => /:/.test(l)).join('\n') },
       })
     }
-    const wsl = recognizeWsl(text, segment.command)
+    const wsl = recognizeWsl(text)
     if (wsl) out.push(wsl)
     return out
   },

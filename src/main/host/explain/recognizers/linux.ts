@@ -24,7 +24,10 @@ export const linuxRecognizer: Recognizer = {
     const cpuinfoLines = all.filter((l) => CPUINFO_KEY.test(l)).length
     const lscpuLines = all.filter((l) => LSCPU_KEY.test(l)).length
     const hasProcessor = /^\s*processor\s*:\s*\d+/m.test(text)
-    if (hasProcessor && /^\s*(flags|Features|vendor_id|model name)\s*:/m.test(text) && cpuinfoLines >= 4) {
+    // `grep flags /proc/cpuinfo`, or a few lines of it without "processor": an x86 flags line is unmistakable.
+    const x86Flags = /^\s*flags\s*:\s*(.*)$/m.exec(text)?.[1]?.split(/\s+/) ?? []
+    const flagsOnly = x86Flags.includes('fpu') && (x86Flags.includes('pae') || x86Flags.includes('sse2'))
+    if ((hasProcessor && /^\s*(flags|Features|vendor_id|model name)\s*:/m.test(text) && cpuinfoLines >= 4) || flagsOnly) {
       const joined = joinWrapped(text, isKeyLine(CPUINFO_KEY))
       const body = lines(joined).filter((l) => CPUINFO_KEY.test(l) || l.trim() === '').join('\n')
       out.push({ kind: 'cpuinfo', platform: 'linux', arch: archOfCpuinfo(body), probes: { 'linux.cpuinfo': body } })

@@ -55,6 +55,7 @@ export const labsMessages = defineMessages(
       jump: { auto: '检查', manual: '去确认', quiz: '去答题' },
       figureFailed: '插图加载失败：{reason}',
       figureAlt: '插图：{title}',
+      figureEnlarge: '点击放大',
     },
     auto: {
       intro: '点击“检查”，助手会在这台电脑上检测（只读取信息，不做任何修改），再按下面的标准判断。',
@@ -208,6 +209,7 @@ export const labsMessages = defineMessages(
       jump: { auto: 'Check', manual: 'Go to confirm', quiz: 'Go to quiz' },
       figureFailed: 'The figure could not be loaded: {reason}',
       figureAlt: 'Figure: {title}',
+      figureEnlarge: 'Click to enlarge',
     },
     auto: {
       intro: 'Click Check: the helper inspects this computer (it only reads, it changes nothing) and judges the criteria below.',

@@ -12,11 +12,13 @@ function CheckBody(props: { check: Check }): React.JSX.Element {
   const t = useMessages(hostMessages)
   const { locale } = useLocale()
   const { check } = props
+  // A detail with no value ("处理器：—", e.g. from pasted output that does not name the CPU) says nothing.
+  const details = check.details.filter((d) => !/^\s*[—–-]?\s*$/.test(d.value))
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
-      {check.details.length > 0 && (
+      {details.length > 0 && (
         <Descriptions size="small" column={2} title={<Typography.Text type="secondary">{t.details}</Typography.Text>}>
-          {check.details.map((d, i) => (
+          {details.map((d, i) => (
             <Descriptions.Item key={i} label={d.label[locale]}>
               {d.value}
             </Descriptions.Item>
@@ -43,7 +45,11 @@ function CheckBody(props: { check: Check }): React.JSX.Element {
   )
 }
 
-export function CheckList(props: { report: HostReport | null; pending: readonly string[] }): React.JSX.Element {
+/**
+ * The checks by group. Each group's name is a heading one level under where the list sits: h2 on
+ * the Host page (beside the verdict), deeper inside a teacher's student page.
+ */
+export function CheckList(props: { report: HostReport | null; pending: readonly string[]; headingLevel?: 2 | 3 | 4 | 5 }): React.JSX.Element {
   const t = useMessages(hostMessages)
   const { locale } = useLocale()
   const { report, pending } = props
@@ -55,7 +61,7 @@ export function CheckList(props: { report: HostReport | null; pending: readonly 
         const checks = report.checks.filter((c) => CHECK_GROUP_OF[c.id] === group)
         return (
           <div key={group} data-testid={`group-${group}`}>
-            <Typography.Title level={5} style={{ marginTop: 0 }}>
+            <Typography.Title level={props.headingLevel ?? 2} className="check-group-title">
               {t.groups[group]}
             </Typography.Title>
             <Collapse

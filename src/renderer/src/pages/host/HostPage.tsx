@@ -7,6 +7,7 @@ import { api, describeApiError } from '../../api/client'
 import { fmt } from '../../i18n/define'
 import { useMessages } from '../../i18n/locale-context'
 import { hostMessages } from '../../i18n/messages/host'
+import { announceSaved } from '../../components/saved-toast'
 import { CheckList } from './CheckList'
 import { PasteOutputPanel } from './PasteOutputPanel'
 import { StackDiagram } from './StackDiagram'
@@ -37,10 +38,10 @@ export function HostPage(): React.JSX.Element {
   const save = async (): Promise<void> => {
     try {
       const saved = await api().host.saveCapture()
-      if (saved) void toast.success(fmt(t.captureSaved, { path: saved.path }))
+      if (saved) announceSaved(saved.path, { saved: t.captureSaved, openFolder: t.openFolder, failed: t.openFolderFailed }, toast)
       else void toast.info(t.captureCancelled)
     } catch (e) {
-      void toast.error(fmt(t.failed, { reason: describeApiError(e).message }))
+      void toast.error(fmt(t.captureFailed, { reason: describeApiError(e).message }))
     }
   }
 

@@ -8,6 +8,7 @@ import { useLocale, useMessages } from '../../i18n/locale-context'
 import { pasteMessages } from '../../i18n/messages/paste'
 import { CheckList } from './CheckList'
 import { VerdictCard } from './VerdictCard'
+import { scrollBehavior } from '../../app/motion'
 
 interface PickedFile {
   name: string
@@ -41,7 +42,7 @@ export function PasteOutputPanel(props: { buttonType?: 'default' | 'primary' }):
   // A new result appears below the input: bring it into view and move focus there (screen readers too).
   useEffect(() => {
     if (!result || !resultRef.current) return
-    resultRef.current.scrollIntoView({ block: 'start', behavior: 'smooth' })
+    resultRef.current.scrollIntoView({ block: 'start', behavior: scrollBehavior() })
     resultRef.current.focus({ preventScroll: true })
   }, [result])
 
@@ -83,6 +84,7 @@ export function PasteOutputPanel(props: { buttonType?: 'default' | 'primary' }):
   }
 
   const report = result?.report ?? null
+  const inputs = result ? new Set([...result.recognised.map((r) => r.input), ...result.unrecognised]).size : 0
   // Checks nothing pasted speaks to are named once below the list instead of as a column of “未知”.
   const missing = report ? report.checks.filter(notInPaste) : []
   const shown = report ? { ...report, checks: report.checks.filter((c) => !notInPaste(c)) } : null
@@ -189,7 +191,8 @@ export function PasteOutputPanel(props: { buttonType?: 'default' | 'primary' }):
                     {result.recognised.map((r) => (
                       <Tag key={`${r.kind}-${r.input}`} color="blue" style={{ marginTop: 4 }} data-testid="paste-kind" data-kind={r.kind}>
                         {EXPLAIN_KIND_NAMES[r.kind][locale]}
-                        {result.recognised.length > 1 || files.length > 0 ? ` · ${r.input}` : ''}
+                        {/* Which input, only when there were several and the kind's name does not already say it. */}
+                        {inputs > 1 && !EXPLAIN_KIND_NAMES[r.kind][locale].includes(r.input) ? ` · ${r.input}` : ''}
                       </Tag>
                     ))}
                     {result.unrecognised.length > 0 && (

@@ -11,6 +11,7 @@ import { labsMessages } from '../../i18n/messages/labs'
 import { EvidenceList } from '../../components/EvidenceList'
 import { StatusTag } from '../host/StatusTag'
 import { formatTime } from './format'
+import { scrollBehavior } from '../../app/motion'
 
 type AutoView = Extract<CheckView, { kind: 'auto' }>
 type T = (typeof labsMessages)['zh-CN']['auto']
@@ -98,7 +99,7 @@ export function AutoCheck(props: {
   // A new result (from the button, the header or Enter) is brought into view.
   const resultAt = result?.at
   useEffect(() => {
-    if (resultAt) resultRef.current?.scrollIntoView?.({ block: 'nearest', behavior: 'smooth' })
+    if (resultAt) resultRef.current?.scrollIntoView?.({ block: 'nearest', behavior: scrollBehavior() })
   }, [resultAt])
   const last = props.step.progress
 

@@ -31,7 +31,8 @@ function LabCard(props: { lab: LabSummary }): React.JSX.Element {
         </div>
       }
     >
-      <Typography.Paragraph type="secondary" ellipsis={{ rows: 3, tooltip: lab.summary[locale] }} className="lab-card-summary">
+      {/* The whole summary: a clamp would hide the rest behind a hover tooltip a keyboard cannot reach. */}
+      <Typography.Paragraph type="secondary" className="lab-card-summary">
         {lab.summary[locale]}
       </Typography.Paragraph>
       <Progress

@@ -10,6 +10,7 @@ import { fmt } from '../../i18n/define'
 import { useLocale, useMessages } from '../../i18n/locale-context'
 import { labsMessages } from '../../i18n/messages/labs'
 import { StepPanel } from './StepPanel'
+import { scrollBehavior } from '../../app/motion'
 
 /** Typing in a field, or a focused control that handles the key itself: leave the key alone. */
 function keyBelongsToControl(target: EventTarget | null): boolean {
@@ -143,7 +144,7 @@ export function LabRunner(props: { labId: string; stepId: string | null }): Reac
   // The completion moment comes into view when the last step passes.
   const allPassed = lab ? lab.steps.every((s) => s.progress?.status === 'passed' || results[s.id]?.passed === true) : false
   useEffect(() => {
-    if (allPassed) completeRef.current?.scrollIntoView?.({ block: 'start', behavior: 'smooth' })
+    if (allPassed) completeRef.current?.scrollIntoView?.({ block: 'start', behavior: scrollBehavior() })
   }, [allPassed])
 
   // ←/→ or K/J move between steps; Enter runs the automatic check of the step in the address.
@@ -206,10 +207,10 @@ export function LabRunner(props: { labId: string; stepId: string | null }): Reac
   }
   const primaryAction = (): void => {
     if (passed) {
-      if (last) completeRef.current?.scrollIntoView?.({ block: 'start', behavior: 'smooth' })
+      if (last) completeRef.current?.scrollIntoView?.({ block: 'start', behavior: scrollBehavior() })
       else move(1)
     } else if (step.check.kind === 'auto') void verify(step.id, { kind: 'auto' })
-    else document.querySelector('[data-testid="step-check"]')?.scrollIntoView({ block: 'center', behavior: 'smooth' })
+    else document.querySelector('[data-testid="step-check"]')?.scrollIntoView({ block: 'center', behavior: scrollBehavior() })
   }
 
 

@@ -2,6 +2,7 @@ import ReactMarkdown, { type Components } from 'react-markdown'
 import { EXTERNAL_LINK_HOSTS } from '../../../../shared/app/app-info'
 import { api } from '../../api/client'
 import { useGlossaryMarkdown } from '../../components/glossary/glossary-markdown'
+import { shiftedHeadings } from '../../components/markdown-headings'
 
 const HOSTS = EXTERNAL_LINK_HOSTS.map((h) => h.replace(/\./g, '\\.')).join('|')
 /** A bare allowlisted address (support.broadcom.com, https://learn.microsoft.com/…) not already inside a link. */
@@ -43,6 +44,8 @@ function Link(props: React.ComponentProps<'a'>): React.JSX.Element {
 }
 
 const COMPONENTS: Components = {
+  // A step's sections sit under its title (h3): `##` is h4.
+  ...shiftedHeadings(2),
   a: Link,
   // Images in the text would load from anywhere: figures come from the pack instead.
   img: () => null,

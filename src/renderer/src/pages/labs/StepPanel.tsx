@@ -1,43 +1,19 @@
 import { BulbOutlined, ToolOutlined, WarningFilled } from '@ant-design/icons'
-import { Alert, Button, Card, Col, Collapse, Row, Space, Spin, Tag, Typography } from 'antd'
-import { useEffect, useRef, useState } from 'react'
+import { Alert, Button, Card, Col, Collapse, Row, Space, Tag, Typography } from 'antd'
+import { useRef } from 'react'
 import type { HostReport } from '../../../../shared/host/report'
 import type { StepView, VerifyResult } from '../../../../shared/labs/view'
 import type { Answer } from '../../../../shared/lessons/view'
-import { api, describeApiError } from '../../api/client'
 import { fmt } from '../../i18n/define'
 import { useLocale, useMessages } from '../../i18n/locale-context'
 import { labsMessages } from '../../i18n/messages/labs'
 import { AutoCheck } from './AutoCheck'
+import { LabFigure } from './LabFigure'
 import { ManualCheck } from './ManualCheck'
 import { Markdown } from './Markdown'
 import { NetworkTopology } from './NetworkTopology'
 import { QuizCheck } from './QuizCheck'
-
-/** A pack figure: sanitized SVG from main, shown as an image (never inlined into the page). */
-function Figure(props: { labId: string; name: string; title: string }): React.JSX.Element {
-  const t = useMessages(labsMessages).runner
-  const { locale } = useLocale()
-  const [state, setState] = useState<{ key: string; svg: string | null; error: string | null } | null>(null)
-  const key = `${props.labId}/${props.name}/${locale}`
-  useEffect(() => {
-    let cancelled = false
-    api()
-      .labs.figure(props.labId, props.name, locale)
-      .then((svg) => !cancelled && setState({ key, svg, error: null }))
-      .catch((e: unknown) => !cancelled && setState({ key, svg: null, error: describeApiError(e).message }))
-    return () => {
-      cancelled = true
-    }
-  }, [props.labId, props.name, locale, key])
-  if (!state || state.key !== key) return <Spin />
-  if (state.error !== null || state.svg === null) return <Alert type="warning" showIcon title={fmt(t.figureFailed, { reason: state.error ?? '' })} />
-  return (
-    <figure className="lab-figure" data-testid={`figure-${props.name}`}>
-      <img src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(state.svg)}`} alt={fmt(t.figureAlt, { title: props.title })} />
-    </figure>
-  )
-}
+import { scrollBehavior } from '../../app/motion'
 
 function TroubleEntry(props: { entry: StepView['troubleshooting'][number]; hit: boolean }): React.JSX.Element {
   const { locale } = useLocale()
@@ -130,7 +106,7 @@ export function StepPanel(props: StepPanelProps): React.JSX.Element {
   /** The header button: runs an automatic check at once; otherwise brings the confirmation or quiz into view. */
   const jump = (): void => {
     if (check.kind === 'auto') props.onAuto(false)
-    else checkRef.current?.scrollIntoView?.({ block: 'start', behavior: 'smooth' })
+    else checkRef.current?.scrollIntoView?.({ block: 'start', behavior: scrollBehavior() })
   }
 
   return (
@@ -165,7 +141,7 @@ export function StepPanel(props: StepPanelProps): React.JSX.Element {
           <Space orientation="vertical" size="large" style={{ width: '100%' }}>
             <Markdown className="lab-body">{step.body[locale]}</Markdown>
             {step.figures.map((name) => (
-              <Figure key={name} labId={props.labId} name={name} title={step.title[locale]} />
+              <LabFigure key={name} labId={props.labId} name={name} title={step.title[locale]} />
             ))}
             {step.diagram === 'network-topology' && <NetworkTopology report={props.hostReport} reading={props.readingHost} onRead={props.onReadHost} />}
             {tips.length > 0 && (

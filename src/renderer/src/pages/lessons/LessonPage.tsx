@@ -8,14 +8,18 @@ import type { LessonView } from '../../../../shared/lessons/view'
 import { api, describeApiError } from '../../api/client'
 import { hrefFor } from '../../app/routes'
 import { useGlossaryMarkdown } from '../../components/glossary/glossary-markdown'
+import { shiftedHeadings } from '../../components/markdown-headings'
 import { fmt } from '../../i18n/define'
 import { useLocale, useMessages } from '../../i18n/locale-context'
 import { lessonsMessages } from '../../i18n/messages/lessons'
 import { DIAGRAMS_USING_HOST, LessonDiagram } from './diagrams'
 import { Quiz } from './Quiz'
+import { scrollBehavior } from '../../app/motion'
 
 /** Links in lesson text open in the system browser (main checks the allowlist); nothing navigates the app away. */
 const markdownComponents: Components = {
+  // The lesson's sections sit under its title (h2): `##` is h3.
+  ...shiftedHeadings(1),
   a: ({ href, children }) => (
     <a
       href={href}
@@ -72,7 +76,7 @@ export function LessonPage(props: { id: string }): React.JSX.Element {
     <Space orientation="vertical" size="large" style={{ width: '100%' }} data-testid={`lesson-${lesson.id}`}>
       <div>
         {back}
-        <Typography.Title level={3} style={{ marginTop: 4, marginBottom: 8 }} data-testid="lesson-title">
+        <Typography.Title level={2} style={{ marginTop: 4, marginBottom: 8, fontSize: 24 }} data-testid="lesson-title">
           <Tag color="blue" style={{ verticalAlign: 'middle', fontSize: 14 }}>
             {fmt(listT.lessonNo, { n: lesson.order })}
           </Tag>
@@ -81,7 +85,7 @@ export function LessonPage(props: { id: string }): React.JSX.Element {
         <Typography.Paragraph type="secondary" style={{ maxWidth: 900, marginBottom: 8 }}>
           {lesson.summary[locale]}
         </Typography.Paragraph>
-        <Button icon={<FormOutlined />} onClick={() => document.getElementById('lesson-quiz')?.scrollIntoView({ behavior: 'smooth' })} data-testid="lesson-to-quiz">
+        <Button icon={<FormOutlined />} onClick={() => document.getElementById('lesson-quiz')?.scrollIntoView({ behavior: scrollBehavior() })} data-testid="lesson-to-quiz">
           {t.toQuiz}
         </Button>
       </div>

@@ -10,6 +10,7 @@ import { QuestionCard } from '../../components/quiz/QuestionCard'
 import { lessonsMessages } from '../../i18n/messages/lessons'
 import { sectionOf } from '../../../../shared/lessons/section-of'
 import { useLocale } from '../../i18n/locale-context'
+import { scrollBehavior } from '../../app/motion'
 
 /** "Review: <section>" — scrolls the lesson text to the section the question comes from. */
 function ReviewLink(props: { lesson: LessonView; q: QuestionView; explanation: string }): React.JSX.Element | null {
@@ -22,7 +23,7 @@ function ReviewLink(props: { lesson: LessonView; q: QuestionView; explanation: s
       type="link"
       size="small"
       className="quiz-review-link"
-      onClick={() => document.querySelectorAll('[data-testid="lesson-body"] h2')[section.index]?.scrollIntoView({ behavior: 'smooth', block: 'start' })}
+      onClick={() => document.querySelectorAll('[data-testid="lesson-body"] .md-h2')[section.index]?.scrollIntoView({ behavior: scrollBehavior(), block: 'start' })}
       data-testid={`review-${props.q.id}`}
     >
       {fmt(t.review, { section: section.heading })}
@@ -89,7 +90,7 @@ export function Quiz(props: { lesson: LessonView; onRetake: () => void }): React
     setRounds((prev) => ({ ...prev, ...Object.fromEntries(wrong.map((q) => [q.id, (prev[q.id] ?? 0) + 1])) }))
     setResults((prev) => Object.fromEntries(Object.entries(prev).filter(([, r]) => r.result.correct)))
     setOutcome(null)
-    setTimeout(() => document.querySelector(`[data-testid="question-${wrong[0]?.id ?? ''}"]`)?.scrollIntoView({ behavior: 'smooth', block: 'center' }), 0)
+    setTimeout(() => document.querySelector(`[data-testid="question-${wrong[0]?.id ?? ''}"]`)?.scrollIntoView({ behavior: scrollBehavior(), block: 'center' }), 0)
   }
   const done = Object.keys(results).length
   const remaining = total - done

@@ -1,8 +1,8 @@
-import { Button } from 'antd'
 import type { MessageInstance } from 'antd/es/message/interface'
 import type { Locale } from '../../../../shared/i18n/locale'
 import { api, describeApiError } from '../../api/client'
 import { fmt } from '../../i18n/define'
+import { announceSaved as announceSavedWith } from '../../components/saved-toast'
 import type { recordsMessages } from '../../i18n/messages/records'
 
 type Kind = 'exportJson' | 'exportPdf' | 'exportXapi' | 'exportClassCsv'
@@ -10,29 +10,7 @@ type Words = (typeof recordsMessages)['zh-CN']
 
 /** “已保存：…” with a button that shows the file in the system's file manager. */
 export function announceSaved(path: string, t: Words, toast: MessageInstance): void {
-  const key = `saved-${path}`
-  void toast.success({
-    key,
-    duration: 12,
-    content: (
-      <span data-testid="saved-toast">
-        {fmt(t.page.saved, { path })}{' '}
-        <Button
-          type="link"
-          size="small"
-          data-testid="open-folder"
-          onClick={() => {
-            toast.destroy(key)
-            api()
-              .records.showInFolder(path)
-              .catch((error: unknown) => void toast.error(fmt(t.page.failed, { reason: describeApiError(error).message })))
-          }}
-        >
-          {t.page.openFolder}
-        </Button>
-      </span>
-    ),
-  })
+  announceSavedWith(path, { saved: t.page.saved, openFolder: t.page.openFolder, failed: t.page.failed }, toast)
 }
 
 /** Runs one export through main (which asks where to save) and says how it went. */

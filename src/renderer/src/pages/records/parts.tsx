@@ -6,6 +6,7 @@ import { fmt } from '../../i18n/define'
 import { recordsMessages } from '../../i18n/messages/records'
 import { formatBytes, formatTime, shorten } from './format'
 import { checkTitle } from '../../../../shared/host/check-titles'
+import { evidenceExcerpt, evidenceLabel } from '../../../../shared/host/evidence-labels'
 
 const STEP_COLOR: Record<StepStatus, string> = { passed: 'success', failed: 'error', 'not-started': 'default' }
 export const LAB_COLOR: Record<LabStatus, string> = { completed: 'success', 'in-progress': 'processing', 'not-started': 'default' }
@@ -71,9 +72,10 @@ export function Verified(props: { step: ReportStep; locale: Locale; evidence?: b
       {props.evidence !== false &&
         v.evidence.slice(0, 3).map((e, i) => (
           <pre key={i} className="evidence report-evidence">
-            <span className="evidence-probe">{e.probe}</span>
-            {'\n'}
-            {shorten(e.excerpt, 600)}
+            <span className="evidence-probe" data-testid="evidence-source">
+              {evidenceLabel(e.probe, props.locale)}
+            </span>
+            {shorten(evidenceExcerpt(e.excerpt, props.locale), 600)}
           </pre>
         ))}
     </div>

@@ -86,7 +86,7 @@ export function StudentDrawer(props: { view: ClassView; row: ClassRow | null; lo
                 <>
                   <Typography.Text strong>{fmt(t.student.replayed, { file: host.file })}</Typography.Text>
                   <VerdictCard report={host.report} running={false} pendingCount={0} onRun={() => undefined} onSave={() => undefined} actions={false} />
-                  <CheckList report={host.report} pending={[]} />
+                  <CheckList report={host.report} pending={[]} headingLevel={4} />
                 </>
               )}
             </Space>

@@ -18,6 +18,7 @@ import type { Filters } from './class-model'
 import { readDroppedFiles } from './read-files'
 import { StudentDrawer } from './StudentDrawer'
 import './teacher.css'
+import { scrollBehavior } from '../../app/motion'
 
 const EMPTY: ClassView = { labs: [], rows: [], rejected: [] }
 const isZip = (file: File): boolean => file.name.toLowerCase().endsWith('.zip')
@@ -164,7 +165,7 @@ export function TeacherPage(): React.JSX.Element {
               <Button
                 type="link"
                 className="rejected-link"
-                onClick={() => document.getElementById('teacher-rejected')?.scrollIntoView({ behavior: 'smooth', block: 'start' })}
+                onClick={() => document.getElementById('teacher-rejected')?.scrollIntoView({ behavior: scrollBehavior(), block: 'start' })}
                 data-testid="stat-rejected"
               >
                 {`${t.stats.rejected} ${view.rejected.length}`}

@@ -109,7 +109,7 @@ export function VirtualizationLayers(): React.JSX.Element {
       viewBox="0 0 800 345"
       caption={
         <Fragment>
-          <Typography.Title level={5} style={{ marginTop: 0 }} data-testid="layers-selected">
+          <Typography.Title level={3} style={{ marginTop: 0, fontSize: 16 }} data-testid="layers-selected">
             {info.name}
           </Typography.Title>
           <Descriptions column={1} size="small" bordered>
