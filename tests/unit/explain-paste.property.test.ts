@@ -102,7 +102,17 @@ function asPasted(text: string, kinds: readonly string[], w: Wrapping): string |
   return decodeText(bytes).text
 }
 
+/**
+ * What cannot hold, and why. The emulator's "…VT-x and NX support.  Your CPU: 'AuthenticAMD'" cut by
+ * the window right after "support." leaves "Your CPU: 'AuthenticAMD'" on a line of its own, which
+ * nothing can tell from a new "label: value" record; the -accel-check reader (interpret/pasted-tools.ts)
+ * then reads the lone line as a CPU without VT-x (fail) where the whole sentence only says HAXM needs
+ * Intel (unknown). Wrapping is not applied to that fixture.
+ */
+const NO_WRAP = new Set(['emulator-check-accel-haxm-needs-intel-amd-cpu.txt'])
+
 function explain(entry: Entry, w: Wrapping): { kinds: string[]; verdict: string | undefined } | null {
+  if (w.wrap !== null && entry.files.some((f) => NO_WRAP.has(f))) return null
   const inputs: ReadInput[] = []
   for (const file of entry.files) {
     const text = asPasted(clean(file), entry.kinds, w)
@@ -141,18 +151,17 @@ describe.each(manifest.map((e) => [e.files.join(' + '), e] as const))('%s pasted
 describe('undoing chat wrapping', () => {
   it('joins nothing in the clean fixtures but two lines no recognizer reads', () => {
     // A natural line as wide as the widest one, followed by a line that starts with a word that would
-    // not have fitted, looks exactly like a wrapped one: coreinfo's banner and its copyright line,
-    // and the emulator's sentence and the lone "accel" after it (the "accel:" line that marks the
-    // output stays). Any other join in clean text would be a false one.
+    // not have fitted, looks exactly like a wrapped one: coreinfo's banner and its copyright line, and
+    // wsl --status's two sentences about updates. Any other join in clean text would be a false one.
     const joined: string[] = []
     for (const file of manifest.flatMap((e) => e.files)) {
       const text = normalize(clean(file))
-      const before = new Set(text.split('\n'))
+      const before = new Set(text.split('\n').flatMap((l) => [l, l.replace(/^\s*(?:> ?)+/, '')]))
       joined.push(...segmentText(text).flatMap((s) => s.text.split('\n')).filter((l) => !before.has(l)))
     }
     expect(joined).toEqual([
       'Coreinfo v3.52 - Dump information on system CPU and memory topology Copyright (C) 2008-2021 Mark Russinovich',
-      'HAXM is not installed, but Windows Hypervisor Platform is available. accel',
+      'Windows Subsystem for Linux was last updated on 01/05/2022 WSL automatic updates are on.',
     ])
   })
 })

@@ -29,7 +29,8 @@ export function normalize(raw: string): string {
 /** Chat quote markers: when most lines start with ">", drop one or more of them. */
 function unquote(text: string): string {
   const all = lines(text)
-  const nonEmpty = all.filter((l) => l.trim() !== '')
+  // Prompts and fences around a quoted output do not make it unquoted.
+  const nonEmpty = all.filter((l) => l.trim() !== '' && !FENCE.test(l) && promptCommand(l) === null && !/^\s*[$#%]\s*$/.test(l))
   const quoted = nonEmpty.filter((l) => /^\s*>/.test(l))
   if (nonEmpty.length === 0 || quoted.length < nonEmpty.length * 0.6) return text
   return all.map((l) => l.replace(/^\s*(?:> ?)+/, '')).join('\n')
@@ -108,9 +109,9 @@ export function joinWrapped(text: string, isStart: (line: string) => boolean): s
   return joinContinuations(all, (i) => all[i]!.trim() !== '' && all[i - 1]!.trim() !== '' && !isStart(all[i]!))
 }
 
-/** A line that starts a record in the outputs students paste: a timestamp, "[01]", or "label:" / "key =". */
-const TIMESTAMP = /^\s*\d{4}-\d{2}-\d{2}[T ]\d/
-const RECORD_START = /^\s*(?:\[[^\]\n]{0,40}\]|[^\s:=][^:=\n]{0,60}[:=](?:\s|$))/
+/** A line that starts a record in the outputs students paste: "[01]", or "label:" / "key =" where the label is no sentence ("…support.  Your CPU:" is one). Timestamps: ISO, and the old vmware.log's "Apr 18 00:25:37". */
+const TIMESTAMP = /^\s*(?:\d{4}-\d{2}-\d{2}[T ]\d|[A-Z][a-z]{2} +\d{1,2} \d{2}:\d{2}:\d{2})/
+const RECORD_START = /^\s*(?:\[[^\]\n]{0,40}\]|[^\s:=](?:[^:=.\n]|\.(?=\S)){0,60}[:=](?:\s|$))/
 
 /**
  * A markdown table row ("| … |") cut by the window. The separator row ("|---|---|", no spaces, so
@@ -200,7 +201,7 @@ export function unwrapChat(text: string): string {
   const width = all.reduce((max, l) => (/\S\s+\S/.test(l) ? Math.max(max, l.length) : max), 0)
   if (width < 40 || width > 120) return all.join('\n')
   // A word that starts lines no wrap can have produced (the line before would have had room for
-  // it), followed by more, starts a record ("answer VNET_1_…", "option …").
+  // it) starts a record ("answer VNET_1_…", "option …", the emulator's closing "accel").
   const firstWord = (line: string): string => /^\s*(\p{L}[\p{L}-]{2,})/u.exec(line)?.[1]?.toLowerCase() ?? ''
   const fits = (i: number): boolean => i === 0 || all[i - 1]!.trim() === '' || all[i - 1]!.length + 1 + all[i]!.trimStart().split(/\s/, 1)[0]!.length <= width
   const starts = new Map<string, number>()
@@ -213,8 +214,8 @@ export function unwrapChat(text: string): string {
     if (line.trim() === '' || previous.trim() === '') return false
     // Padded columns inside the line ("CPU vendor          *  GenuineIntel", not "label:    value") or
     // tab-separated ones (msinfo32) are a table row.
-    if (/[^\s:] {2,}\S/.test(line.trim()) || line.includes('\t')) return false
-    if ((starts.get(firstWord(line)) ?? 0) >= 1 && /\S\s+\S/.test(line.trim()) && !/[:=]/.test(line)) return false
+    if (/[^\s:.] {2,}\S/.test(line.trim()) || line.includes('\t')) return false
+    if ((starts.get(firstWord(line)) ?? 0) >= 1 && !/[:=]/.test(line)) return false
     // An indented line that starts with a word is a record of an indented block (systeminfo's
     // Hyper-V lines); a wrapped piece starts where the cut was — at the margin, or inside padding.
     if (/^\s+[\p{L}\p{N}]/u.test(line)) return false
@@ -224,6 +225,9 @@ export function unwrapChat(text: string): string {
     if (TIMESTAMP.test(line)) return false
     const cutLabel = /^\s+\S|\S {2,}\S/.test(previous) && !/[:=]/.test(previous.trim().split(/ {2,}/).pop()!)
     if (RECORD_START.test(line) && !(/^\S/.test(line) && cutLabel)) return false
+    // A heading at the margin with one colon, at its end, introduces the lines under it
+    // ("Windows Subsystem for Linux Distributions:" + "Ubuntu (Default)").
+    if (/^[^\s:][^:]*:\s*$/.test(previous)) return false
     const word = line.trimStart().split(/\s/, 1)[0]!
     return previous.length + 1 + word.length > width && !alignedColumns(previous, line)
   })
