@@ -122,6 +122,7 @@ export function extraEvidence(ctx: CheckContext): ExtraEvidence {
   }
   for (const source of sources) {
     const evidence: Evidence = { probe: source.id, excerpt: source.findings.lines.slice(0, 8).join('\n') || '(no matching lines)' }
+    if (out.guest === null && source.findings.rootPartition === true) out.guest = { value: false, evidence, from: { 'zh-CN': source.zh, en: source.en } }
     for (const key of ['vt', 'slat', 'firmware', 'hypervisor'] as const) {
       const value = source.findings[key]
       if (value !== null && out[key] === null) out[key] = { value, evidence, from: { 'zh-CN': source.zh, en: source.en } }

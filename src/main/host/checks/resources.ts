@@ -1,4 +1,5 @@
-import type { Check } from '../../../shared/host/report'
+import type { Check, Evidence } from '../../../shared/host/report'
+import { vmwareLogs } from '../extra-evidence'
 import { num, str, type CheckContext } from '../context'
 import type { CpuFacts } from '../facts'
 import { SYSTEMINFO_EVIDENCE } from '../interpret/systeminfo'
@@ -125,16 +126,32 @@ export function checkDisk(ctx: CheckContext): Check {
   })
 }
 
+/** The Windows host named by the newest vmware.log, when one was read. */
+function vmwareLogHost(ctx: CheckContext): { caption: string; build: number; arch: string | null; evidence: Evidence } | null {
+  const log = vmwareLogs(ctx)[0]
+  const hostOs = log?.facts.hostOs
+  if (!log || !hostOs || !/^Windows\b/.test(hostOs)) return null
+  const build = Number(/\(Build (\d+)/i.exec(hostOs)?.[1] ?? /build (\d+)/i.exec(hostOs)?.[1] ?? NaN)
+  if (!Number.isFinite(build)) return null
+  const caption = hostOs.replace(/,?\s*\(Build [^)]*\)\s*$/i, '').replace(/,\s*(32|64)-bit\b.*$/i, '').trim()
+  const arch = /\b64-bit\b/i.test(hostOs) ? '64-bit' : /\b32-bit\b/i.test(hostOs) ? '32-bit' : null
+  return { caption, build, arch, evidence: { probe: log.id, excerpt: `Host is ${hostOs}` } }
+}
+
 export function checkOs(ctx: CheckContext): Check {
   if (ctx.platform === 'win32') {
     const os = ctx.winOs()
     const sys = ctx.systeminfo()
-    const caption = os?.caption ?? sys?.osName ?? null
-    const build = os?.build ?? (sys?.osVersion ? Number(/\d+\.\d+\.(\d+)/.exec(sys.osVersion)?.[1] ?? NaN) : NaN)
-    const arch = os?.architecture ?? sys?.systemType ?? null
+    // With neither (a pasted vmware.log), the log's "Host is Windows 10 Pro, 64-bit (Build 19045…)" line.
+    const log = os || sys ? null : vmwareLogHost(ctx)
+    const caption = os?.caption ?? sys?.osName ?? log?.caption ?? null
+    const build = os?.build ?? (sys?.osVersion ? Number(/\d+\.\d+\.(\d+)/.exec(sys.osVersion)?.[1] ?? NaN) : (log?.build ?? NaN))
+    const arch = os?.architecture ?? sys?.systemType ?? log?.arch ?? null
     const facts = { name: caption, build: Number.isFinite(build) ? build : null, architecture: arch }
     const details = [detail('系统', 'System', caption), detail('内部版本', 'Build', Number.isFinite(build) ? build : null), detail('位数', 'Architecture', arch)]
-    const evidence = [ctx.probe('win.os') ? ctx.evidence('win.os', /Caption|Version|BuildNumber|OSArchitecture/i) : ctx.evidence('win.systeminfo', SYSTEMINFO_EVIDENCE.os)]
+    const evidence = log
+      ? [log.evidence]
+      : [ctx.probe('win.os') ? ctx.evidence('win.os', /Caption|Version|BuildNumber|OSArchitecture/i) : ctx.evidence('win.systeminfo', SYSTEMINFO_EVIDENCE.os)]
     if (!Number.isFinite(build))
       return makeCheck('os.supported', 'unknown', { summary: L('无法读取 Windows 版本。', 'Could not read the Windows version.'), details, evidence, facts })
     if (arch && /32|x86-based|x86 架构/i.test(arch) && !/64/.test(arch))

@@ -13,6 +13,11 @@ export interface ToolFindings {
   slat: boolean | null
   /** Windows' own hypervisor is running. */
   hypervisor: boolean | null
+  /**
+   * This Windows is the root partition of Windows' own hypervisor (it holds the CreatePartitions
+   * privilege): the computer's own Windows, not a guest of another hypervisor.
+   */
+  rootPartition?: boolean | null
   /** The lines the findings came from. */
   lines: string[]
 }
@@ -35,14 +40,20 @@ export function parseHaxmCheck(text: string): ToolFindings {
     else if (name === 'vmx enabled') out.firmware = ok
     else if (name === 'ept supported') out.slat = ok
     else if (name === 'hyper-v disabled') out.hypervisor = !ok
-    else continue
+    else if (name !== 'os version') continue
     out.lines.push(line.trim())
   }
   // Under Windows' hypervisor the tool cannot see VMX/EPT ("No"), but that hypervisor needs them.
+  // The checktool prints "Hyper-V disabled  -  No" only when the hypervisor is "Microsoft Hv" and this
+  // Windows holds its CreatePartitions privilege (CPUID 0x40000003 EBX bit 0; intel/haxm
+  // CheckTool/os_windows.cpp): the root partition, i.e. the computer's own Windows, the same test
+  // the vmware.log reader uses. On Windows 10/11 that hypervisor starts only with SLAT (EPT).
   if (out.hypervisor === true) {
     out.vt = true
     out.firmware = true
-    out.slat = out.slat === false ? null : out.slat
+    out.rootPartition = true
+    const windows10 = lines(text).some((l) => /OS version\s+[*-]\s+Windows 10\.0\.\d+/i.test(l))
+    out.slat = out.slat === true || windows10 ? true : null
   } else if (out.vt === false) out.firmware = null
   return out
 }
