@@ -4,7 +4,7 @@ import type { Capture, CapturePlatform, ProbeResult } from '../../src/shared/hos
 import type { HostReport } from '../../src/shared/host/report'
 import { parseCaptureText } from '../../src/main/host/capture-file'
 import { evaluateCapture } from '../../src/main/host/evaluate'
-import { decodeVmx, extractVmdkDescriptor } from '../../src/main/host/probes/decode'
+import { decodeVmx, extractVmdkDescriptor } from '../../src/main/host/text/decode'
 
 /**
  * Captures assembled from the REAL VMware files under tests/fixtures/vmware (see its README):

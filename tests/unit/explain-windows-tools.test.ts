@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { decodeBytes } from '../../src/main/host/explain/decode-text'
+import { decodeText } from '../../src/main/host/text/decode'
 import { explainTexts, recognize } from '../../src/main/host/explain/explain'
 import { parsePowerShellObjects } from '../../src/main/host/interpret/powershell-output'
 
 const dir = join(__dirname, '../fixtures/explain')
-const fixture = (name: string): string => decodeBytes(readFileSync(join(dir, name))).text
+const fixture = (name: string): string => decodeText(readFileSync(join(dir, name))).text
 
 function explain(text: string) {
   const result = explainTexts([{ name: 'paste', text, encoding: null }])

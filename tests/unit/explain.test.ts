@@ -11,11 +11,11 @@ import { CaptureFileError, replayCaptureFile } from '../../src/main/host/capture
 import { collectCapture, currentEnvironment } from '../../src/main/host/collect'
 import { CheckContext } from '../../src/main/host/context'
 import { evaluateCapture } from '../../src/main/host/evaluate'
-import { decodeBytes } from '../../src/main/host/explain/decode-text'
 import { explainTexts, readInput, recognize, type ReadInput } from '../../src/main/host/explain/explain'
 import { coveredKinds } from '../../src/main/host/explain/registry'
 import { segmentText } from '../../src/main/host/explain/segments'
 import { vmwareChecks } from '../../src/main/host/checks/vmware'
+import { decodeText } from '../../src/main/host/text/decode'
 import { parseVmwareLog } from '../../src/main/host/interpret/vmware-log'
 
 const dir = join(__dirname, '../fixtures/explain')
@@ -34,7 +34,7 @@ const manifest = readdirSync(dir)
   .flatMap((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as Entry[])
 
 function inputOf(file: string): ReadInput {
-  const decoded = decodeBytes(readFileSync(join(dir, file)))
+  const decoded = decodeText(readFileSync(join(dir, file)))
   return { name: file, text: decoded.text, encoding: decoded.encoding }
 }
 
@@ -109,55 +109,12 @@ describe('text as students paste it', () => {
     expect(result.unrecognised).toEqual(['我的问题.txt'])
   })
 
-  it('reads every encoding students hand in', () => {
-    const sample = '主机名:           DESKTOP\n系统制造商:       LENOVO\n处理器:           已安装 1 个处理器。'
-    const le = Buffer.from(sample, 'utf16le')
-    const be = Buffer.from(le).swap16()
-    expect(decodeBytes(Buffer.concat([Buffer.from([0xff, 0xfe]), le]))).toEqual({ text: sample, encoding: 'utf-16le' })
-    expect(decodeBytes(le)).toEqual({ text: sample, encoding: 'utf-16le' })
-    expect(decodeBytes(be)).toEqual({ text: sample, encoding: 'utf-16be' })
-    expect(decodeBytes(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(sample)]))).toEqual({ text: sample, encoding: 'utf-8' })
-    expect(decodeBytes(readFileSync(join(dir, 'systeminfo-zh-lenovo-hypervisor-detected.gbk.txt'))).encoding).toBe('gbk')
-    const legacy: [string, string][] = [
-      ['big5', '主機名稱:  PC\n系統製造商:  ASUS\n處理器:  已安裝 1 個處理器。'],
-      ['shift_jis', 'ホスト名:  PC\nシステム製造元:  LENOVO\nプロセッサ:  1 プロセッサインストール済みです。'],
-      ['euc-kr', '호스트 이름:  PC\n시스템 제조업체:  Samsung\n프로세서:  프로세서 1개 설치됨'],
-      ['windows-1251', 'Имя узла:  PC\nИзготовитель системы:  LENOVO\nПроцессор(ы):  Число процессоров - 1.'],
-      ['ibm866', 'Имя узла:  PC\nИзготовитель системы:  LENOVO\nПроцессор(ы):  Число процессоров - 1.'],
-    ]
-    for (const [label, text] of legacy) {
-      // Encoded with Node's own ICU-free path: round-trip through TextDecoder's inverse is not available, so use python-free tables.
-      const bytes = encodeLegacy(text, label)
-      if (!bytes) continue
-      expect(decodeBytes(bytes), label).toEqual({ text, encoding: label })
-    }
-  })
-
   it('inputs over IPC: text as typed, or a file as base64 bytes', () => {
     const file = readFileSync(join(dir, 'wsl-list-verbose-and-status.utf16le.txt'))
     expect(readInput({ name: 'wsl.txt', base64: file.toString('base64') })).toMatchObject({ encoding: 'utf-16le' })
     expect(readInput({ name: '粘贴', text: 'x' })).toEqual({ name: '粘贴', text: 'x', encoding: null })
   })
 })
-
-/** Encodes with TextDecoder as the oracle: finds bytes for each character by decoding candidates (small texts only). */
-function encodeLegacy(text: string, label: string): Buffer | null {
-  const decoder = new TextDecoder(label)
-  const table = new Map<string, number[]>()
-  const add = (bytes: number[]): void => {
-    const ch = decoder.decode(new Uint8Array(bytes))
-    if ([...ch].length === 1 && ch !== '\uFFFD' && !table.has(ch)) table.set(ch, bytes)
-  }
-  for (let a = 0; a < 256; a += 1) add([a])
-  if (!/^(windows-125\d|ibm866)$/.test(label)) for (let a = 0x81; a < 0xff; a += 1) for (let b = 0x40; b < 0xff; b += 1) add([a, b])
-  const out: number[] = []
-  for (const ch of text) {
-    const bytes = table.get(ch)
-    if (!bytes) return null
-    out.push(...bytes)
-  }
-  return Buffer.from(out)
-}
 
 describe('vmware.log as evidence', () => {
   it('reads version, host, monitor mode, VT-x/EPT use and errors', () => {

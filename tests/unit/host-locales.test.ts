@@ -1,61 +1,11 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import iconv from 'iconv-lite'
 import { describe, expect, it } from 'vitest'
 import type { Capture } from '../../src/shared/host/capture'
 import { evaluateCapture } from '../../src/main/host/evaluate'
 import { parseKvmOk, parseLscpu, wslFacts } from '../../src/main/host/interpret/linux'
-import { parseSystemInfo, SYSTEMINFO_WORDS } from '../../src/main/host/interpret/systeminfo'
-import { decodeConsoleOutput } from '../../src/main/host/probes/console-decode'
-
-/**
- * The Hyper-V block of systeminfo as people published it, in each UI language (copied verbatim
- * from the posts found with the corpus search; their repositories are listed in
- * tests/fixtures/captures/README.md where they could be identified). Whole outputs with a source
- * URL are replayed as capture fixtures (en, zh-CN, it, es, ru).
- */
-const BLOCKS: Record<string, { text: string; expect: Record<string, boolean | null> }> = {
-  'ja (four lines)': {
-    text: 'Hyper-V の要件:         VM モニター モード拡張機能: はい\n                        ファームウェアで仮想化が有効になっています: はい\n                        第 2 レベルのアドレス変換: はい\n                        データ実行防止が使用できます: はい\n',
-    expect: { vmMonitorModeExtensions: true, virtualizationFirmwareEnabled: true, slat: true, dep: true, hypervisorDetected: false },
-  },
-  'ja (hypervisor sentence)': {
-    text: 'Hyper-V の要件: ハイパーバイザーが検出されました。Hyper-V に必要な機能は表示されません。\n',
-    expect: { hypervisorDetected: true, virtualizationFirmwareEnabled: null },
-  },
-  'ko (four lines)': {
-    text: 'Hyper-V 요구 사항:       VM 모니터 모드 확장: 예\n                         펌웨어에 가상화 사용: 예\n                         두 번째 수준 주소 변환: 예\n                         데이터 실행 방지 사용 가능: 예\n',
-    expect: { vmMonitorModeExtensions: true, virtualizationFirmwareEnabled: true, slat: true, dep: true, hypervisorDetected: false },
-  },
-  'ko (hypervisor sentence)': {
-    text: 'Hyper-V 요구 사항: 하이퍼바이저가 검색되었습니다. ...\n',
-    expect: { hypervisorDetected: true },
-  },
-  'zh-TW (hypervisor sentence)': {
-    text: 'Hyper-V 需求:    已偵測到 Hypervisor。將不會顯示 Hyper-V 所需功能。\n',
-    expect: { hypervisorDetected: true },
-  },
-  'ru (four lines)': {
-    text: 'Требования Hyper-V:               Расширения режима мониторинга виртуальной машины: Да\n                                  Виртуализация включена во встроенном ПО: Да\n                                  Преобразование адресов второго уровня: Да\n                                  Доступно предотвращение выполнения данных: Да\n',
-    expect: { vmMonitorModeExtensions: true, virtualizationFirmwareEnabled: true, slat: true, dep: true, hypervisorDetected: false },
-  },
-  'fr (three lines, the post cut the fourth)': {
-    text: 'Configuration requise pour Hyper-V:         Extensions de mode du moniteur d’ordinateur virtuel : Oui\n                                            Virtualisation activée dans le microprogramme : Oui\n                                            Traduction d’adresse de second niveau : Oui\n',
-    expect: { vmMonitorModeExtensions: true, virtualizationFirmwareEnabled: true, slat: true, dep: null },
-  },
-  'fr (hypervisor sentence)': {
-    text: '                                            [08]: Hyper-V Virtual Ethernet Adapter\nConfiguration requise pour Hyper-V:         Un hyperviseur a été détecté. Les fonctionnalités nécessaires à Hyper-V ne seront pas affichées.\n',
-    expect: { hypervisorDetected: true, vmMonitorModeExtensions: null },
-  },
-  'pt-BR (hypervisor sentence)': {
-    text: 'Requisitos do Hyper-V: Hipervisor detectado. Recursos necessários para o Hyper-V não serão exibidos.\n',
-    expect: { hypervisorDetected: true },
-  },
-  'en (firmware off)': {
-    text: 'Hyper-V Requirements:      VM Monitor Mode Extensions: Yes\n                           Virtualization Enabled In Firmware: No\n                           Second Level Address Translation: Yes\n                           Data Execution Prevention Available: Yes\n',
-    expect: { virtualizationFirmwareEnabled: false, hypervisorDetected: false },
-  },
-}
+import { parseSystemInfo } from '../../src/main/host/interpret/systeminfo'
+import { BLOCKS } from '../support/systeminfo-blocks'
 
 describe('systeminfo in any UI language', () => {
   it.each(Object.entries(BLOCKS))('%s', (_name, block) => {
@@ -80,41 +30,6 @@ describe('systeminfo in any UI language', () => {
       'Полный объем физической памяти:   4 096 МБ',
     ].join('\r\n')
     expect(parseSystemInfo(text)).toMatchObject({ manufacturer: 'innotek GmbH', model: 'VirtualBox', biosVersion: 'innotek GmbH VirtualBox, 01.12.2006', totalMemoryText: '4 096 МБ' })
-  })
-})
-
-describe('decoding console output by code page', () => {
-  const cases: [string, string, number][] = [
-    ['zh-CN', 'Hyper-V 要求:     虚拟机监视器模式扩展: 是\n                  固件中已启用虚拟化: 否\n', 936],
-    ['zh-TW', 'Hyper-V 需求:    已偵測到 Hypervisor。將不會顯示 Hyper-V 所需功能。\n', 950],
-    ['ja', BLOCKS['ja (four lines)']!.text, 932],
-    ['ko', BLOCKS['ko (four lines)']!.text, 949],
-    ['ru', BLOCKS['ru (four lines)']!.text, 866],
-    ['ru', BLOCKS['ru (four lines)']!.text, 1251],
-    ['es', 'Requisitos Hyper-V:   Extensiones de modo de monitor de VM: Sí\n                      Se habilitó la virtualización en el firmware: No\n                      La prevención de ejecución de datos está disponible: Sí\n', 850],
-    ['es', 'Requisitos Hyper-V:   Extensiones de modo de monitor de VM: Sí\n                      La prevención de ejecución de datos está disponible: Sí\n', 437],
-    ['fr', 'Configuration requise pour Hyper-V:  Virtualisation activée dans le microprogramme : Oui\n      Prévention de l’exécution des données disponible : Oui\n'.replace('’', "'"), 1252],
-  ]
-  it.each(cases)('%s in code page %i, with and without the page given', (_lang, text, page) => {
-    const bytes = iconv.encode(text, `cp${page}`)
-    expect(decodeConsoleOutput(bytes, { codePage: page }).text).toBe(text)
-    expect(decodeConsoleOutput(bytes, { words: SYSTEMINFO_WORDS }).text).toBe(text)
-  })
-
-  it('UTF-8 and UTF-16 LE/BE, with or without a BOM', () => {
-    const text = BLOCKS['ko (four lines)']!.text
-    expect(decodeConsoleOutput(Buffer.from(text, 'utf8')).text).toBe(text)
-    expect(decodeConsoleOutput(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')])).text).toBe(text)
-    expect(decodeConsoleOutput(Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(text, 'utf-16le')])).text).toBe(text)
-    expect(decodeConsoleOutput(iconv.encode(text, 'utf-16le')).text).toBe(text)
-    expect(decodeConsoleOutput(Buffer.concat([Buffer.from([0xfe, 0xff]), iconv.encode(text, 'utf-16be')])).text).toBe(text)
-    expect(decodeConsoleOutput(iconv.encode(text, 'utf-16be')).text).toBe(text)
-  })
-
-  it('does not read every non-UTF-8 text as GBK', () => {
-    const bytes = iconv.encode(BLOCKS['ja (four lines)']!.text, 'cp932')
-    expect(decodeConsoleOutput(bytes, { words: SYSTEMINFO_WORDS }).encoding).toBe('cp932')
-    expect(decodeConsoleOutput(iconv.encode(BLOCKS['ru (four lines)']!.text, 'cp866'), { words: SYSTEMINFO_WORDS }).encoding).toBe('cp866')
   })
 })
 

@@ -1,16 +1,13 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import iconv from 'iconv-lite'
 import { describe, expect, it } from 'vitest'
 import { parseCaptureText } from '../../src/main/host/capture-file'
 import { evaluateCapture } from '../../src/main/host/evaluate'
-import { decodeBytes } from '../../src/main/host/explain/decode-text'
 import { parseSystemInfo, parseSystemInfoMemory, repairMojibake } from '../../src/main/host/interpret/systeminfo'
 
 /** systeminfo in other UI languages, read from the real published outputs kept as fixtures (issue 12, item 5). */
 
 const captures = join(__dirname, '../fixtures/captures')
-const explain = join(__dirname, '../fixtures/explain')
 function captured(file: string): string {
   const capture = JSON.parse(readFileSync(join(captures, file), 'utf8')) as { probes: Record<string, { text: string }> }
   return capture.probes['win.systeminfo']!.text
@@ -149,31 +146,5 @@ describe('evidence lines in the language of the output', () => {
     const shown = excerpt('win-fr-msi-ge72-laptop-ready-virtualbox-adapters.capture.json', 'host.virtual-machine')
     expect(shown).toContain('Fabricant du système:')
     expect(shown).toContain('Modèle du système:')
-  })
-})
-
-describe('decoding by the console code page: OEM 850 (explain)', () => {
-  it('the French bytes cmd.exe wrote are read as 850, not as GBK or Windows-1252', () => {
-    const decoded = decodeBytes(readFileSync(join(explain, 'systeminfo-fr-win7-vmware-guest.cp850.txt')))
-    expect(decoded.encoding).toBe('ibm850')
-    expect(decoded.text).toContain("Nom de l'hôte:")
-    expect(decoded.text).toContain('Fran\u00e7ais (France)')
-  })
-
-  it('Portuguese in 850 (whose "ã", "ç" pairs once passed as GBK) reads back exactly', () => {
-    const original = captured('win-ptbr-asus-desktop-win11-24h2-ready.capture.json')
-    const decoded = decodeBytes(readFileSync(join(explain, 'systeminfo-ptbr-asus-win11-24h2.cp850.txt')))
-    expect(decoded).toEqual({ text: original, encoding: 'ibm850' })
-  })
-
-  it('German in 850 reads back exactly; the same text in Windows-1252 stays Windows-1252', () => {
-    const original = captured('win-de-win7-lenovo-thinkpad-no-hyperv-section.capture.json')
-    expect(decodeBytes(iconv.encode(original, 'cp850'))).toEqual({ text: original, encoding: 'ibm850' })
-    expect(decodeBytes(iconv.encode(original, 'windows-1252'))).toEqual({ text: original, encoding: 'windows-1252' })
-  })
-
-  it('--encoding 850 (or cp850, ibm850) is honoured although WHATWG has no such label', () => {
-    const bytes = iconv.encode('Systemhersteller: LENOVO\nDomäne: WORKGROUP\n', 'cp850')
-    for (const label of ['850', 'cp850', 'IBM850']) expect(decodeBytes(bytes, label)).toEqual({ text: 'Systemhersteller: LENOVO\nDomäne: WORKGROUP\n', encoding: 'ibm850' })
   })
 })

@@ -3,7 +3,7 @@ import type { CapturePlatform, ProbeResult } from '../../src/shared/host/capture
 import { CheckSchema, type Check, type CheckId, type FactValue } from '../../src/shared/host/report'
 import { CheckContext } from '../../src/main/host/context'
 import { vmwareChecks } from '../../src/main/host/checks/vmware'
-import { decodeVmx, extractVmdkDescriptor } from '../../src/main/host/probes/decode'
+import { decodeVmx, extractVmdkDescriptor } from '../../src/main/host/text/decode'
 import { adaptersFromIpconfig, bytes, fail, IPCONFIG_EN, ok, REGISTRY_17_6_4, SC_QUERY, servicesFromScQuery, text } from '../support/vmware-evidence'
 
 

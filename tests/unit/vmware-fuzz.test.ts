@@ -6,7 +6,7 @@ import type { ProbeResult } from '../../src/shared/host/capture'
 import { CheckContext } from '../../src/main/host/context'
 import { vmwareChecks } from '../../src/main/host/checks/vmware'
 import * as vmware from '../../src/main/host/interpret/vmware'
-import { decodeVmx, extractVmdkDescriptor } from '../../src/main/host/probes/decode'
+import { decodeVmx, extractVmdkDescriptor } from '../../src/main/host/text/decode'
 
 const FIXTURES = join(__dirname, '..', 'fixtures', 'vmware')
 const ALL = ['vmx', 'vmdk', 'config', 'commands'].flatMap((dir) =>

@@ -24,7 +24,7 @@ import {
   resolveBesideVmx,
   vmSettings,
 } from '../../src/main/host/interpret/vmware'
-import { decodeVmx, extractVmdkDescriptor } from '../../src/main/host/probes/decode'
+import { decodeVmx, extractVmdkDescriptor } from '../../src/main/host/text/decode'
 
 const FIXTURES = join(__dirname, '..', 'fixtures', 'vmware')
 const bytes = (rel: string): Buffer => readFileSync(join(FIXTURES, rel))

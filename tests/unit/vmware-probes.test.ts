@@ -8,7 +8,7 @@ import { parseVmdkDescriptor, parseVmx } from '../../src/main/host/interpret/vmw
 import { runProbe } from '../../src/main/host/probes/run-probe'
 import type { ProbeEnvironment, ProbeSpec } from '../../src/main/host/probes/spec'
 import { MAX_VMX, vmFolderProbe, vmwareStage1, vmwareStage2, vmwareStage3 } from '../../src/main/host/probes/vmware-probes'
-import { decodeVmx } from '../../src/main/host/probes/decode'
+import { decodeVmx } from '../../src/main/host/text/decode'
 
 const FIXTURES = join(__dirname, '..', 'fixtures', 'vmware')
 const fixture = (rel: string): string => join(FIXTURES, rel)

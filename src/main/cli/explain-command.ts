@@ -2,7 +2,7 @@ import { readFileSync, statSync } from 'node:fs'
 import { basename } from 'node:path'
 import { EXPLAIN_KIND_NAMES, EXPLAIN_KINDS, EXPLAIN_MAX_BYTES } from '../../shared/host/explain'
 import type { Locale } from '../../shared/i18n/locale'
-import { decodeBytes } from '../host/explain/decode-text'
+import { decodeText } from '../host/text/decode'
 import { explainTexts, type ReadInput } from '../host/explain/explain'
 import { formatReport } from './format-report'
 
@@ -54,7 +54,7 @@ export function knownKindsText(locale: Locale): string {
 
 async function readOne(file: string, io: ExplainIo, encoding: string | null): Promise<ReadInput> {
   if (file === '-') {
-    const decoded = decodeBytes(await io.readStdin(), encoding)
+    const decoded = decodeText(await io.readStdin(), { charset: encoding })
     return { name: 'stdin', text: decoded.text, encoding: decoded.encoding }
   }
   let bytes: Uint8Array
@@ -65,7 +65,7 @@ async function readOne(file: string, io: ExplainIo, encoding: string | null): Pr
     if (error instanceof ExplainUsageError) throw error
     throw new ExplainUsageError(`${basename(file)}: cannot be read (${(error as Error).message})`)
   }
-  const decoded = decodeBytes(bytes, encoding)
+  const decoded = decodeText(bytes, { charset: encoding })
   return { name: basename(file), text: decoded.text, encoding: decoded.encoding }
 }
 

@@ -579,6 +579,12 @@ export function checkFirmware(ctx: CheckContext, cpu: CpuFacts, guest: GuestFact
   })
 }
 
+/** The Windows sections that could have shown a physical computer but failed or timed out, with why. */
+const GUEST_SECTIONS = ['win.bios', 'win.baseboard', 'win.enclosure', 'win.hyperv-guest', 'win.devices', 'win.netadapters', 'win.deviceguard', 'win.optional-features']
+function lostGuestEvidence(ctx: CheckContext): Evidence[] {
+  return GUEST_SECTIONS.filter((id) => ctx.text(id) === null && ctx.failure(id) !== 'not collected').map((id) => ctx.evidence(id))
+}
+
 export function checkVirtualMachine(ctx: CheckContext, cpu: CpuFacts, guest: GuestFacts): Check {
   const facts = {
     isGuest: guest.isGuest,
@@ -656,7 +662,7 @@ export function checkVirtualMachine(ctx: CheckContext, cpu: CpuFacts, guest: Gue
             'A hypervisor is running, but nothing proves this is a physical computer (a laptop chassis, a wireless card, or Windows’ own Hyper-V/VBS): it may be a VM.',
           ),
       details,
-      evidence: guest.evidence,
+      evidence: [...guest.evidence, ...lostGuestEvidence(ctx)],
       fix: unknownGuestFix(),
       facts,
     })

@@ -5,7 +5,7 @@
 import { CAPTURE_FORMAT, CAPTURE_VERSION, type Capture, type CapturePlatform, type ProbeResult } from '../../../shared/host/capture'
 import type { ExplainInput, ExplainResult, Recognised } from '../../../shared/host/explain'
 import { evaluateCapture } from '../evaluate'
-import { decodeBase64 } from './decode-text'
+import { decodeBase64 } from '../text/decode'
 import { RECOGNIZERS } from './registry'
 import type { Recognition } from './recognizers/types'
 import { segmentText } from './segments'

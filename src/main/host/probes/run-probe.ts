@@ -3,7 +3,7 @@ import { access, open } from 'node:fs/promises'
 import { constants } from 'node:fs'
 import { delimiter, isAbsolute, join } from 'node:path'
 import type { ProbeErrorKind, ProbeResult } from '../../../shared/host/capture'
-import { decodeVmx, extractVmdkDescriptor } from './decode'
+import { decodeText, decodeVmx, extractVmdkDescriptor } from '../text/decode'
 import type { ProbeSpec } from './spec'
 
 const DEFAULT_TIMEOUT_MS = 8000
@@ -111,7 +111,8 @@ export async function runProbe(spec: ProbeSpec, signal?: AbortSignal): Promise<P
           env: { ...process.env, LC_ALL: 'C', LANG: 'C' },
         },
         (error, stdoutBuf, stderrBuf) => {
-          const decode = (b: Buffer): string => (spec.utf16 ? b.toString('utf16le') : b.toString('utf8')).replace(/^\uFEFF/, '')
+          // Unix tools run under LC_ALL=C and write UTF-8; a Windows tool's encoding is told from its bytes.
+          const decode = (b: Buffer): string => decodeText(b, spec.detectEncoding ? {} : { charset: 'utf-8' }).text
           let stdout = decode(stdoutBuf)
           const stderr = decode(stderrBuf)
           if (spec.keepLines) stdout = stdout.split(/\r?\n/).filter((l) => spec.keepLines!.test(l)).join('\n')

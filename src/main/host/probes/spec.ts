@@ -19,8 +19,8 @@ export type ProbeSpec =
       readonly timeoutMs?: number
       /** Keep only matching lines of stdout (privacy and size, e.g. dmesg). */
       readonly keepLines?: RegExp
-      /** Decode stdout as UTF-16LE (Windows tools that write it) instead of UTF-8. */
-      readonly utf16?: boolean
+      /** Windows tools (wsl.exe writes UTF-16LE, others the console code page): tell the encoding from the bytes instead of assuming UTF-8. */
+      readonly detectEncoding?: boolean
     }
   | {
       readonly id: string

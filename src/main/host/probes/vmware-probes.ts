@@ -14,7 +14,7 @@ import {
   vmSettings,
 } from '../interpret/vmware'
 import { diskPathInVmFolder } from '../local-path'
-import { decodeVmx } from './decode'
+import { decodeVmx } from '../text/decode'
 import { windowsSystemTool } from './system-tools'
 import type { ProbeEnvironment, ProbeSpec } from './spec'
 

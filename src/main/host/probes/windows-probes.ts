@@ -1,9 +1,9 @@
-import { execFile } from 'node:child_process'
+import { execFile, type ExecFileException } from 'node:child_process'
 import { readFile } from 'node:fs/promises'
 import { join, win32 } from 'node:path'
 import type { ProbeErrorKind, ProbeResult } from '../../../shared/host/capture'
 import { SYSTEMINFO_WORDS } from '../interpret/systeminfo'
-import { decodeConsoleOutput } from './console-decode'
+import { decodeText } from '../text/decode'
 import type { ProbeEnvironment, ProbeSpec } from './spec'
 import { windowsSystemRoot, windowsSystemTool } from './system-tools'
 
@@ -30,7 +30,7 @@ export const WINDOWS_PROBE_IDS = [
 /** How long the whole PowerShell process may run; sections that arrived by then are kept. */
 export const HOST_PROBE_TIMEOUT_MS = 20_000
 
-const DENIED = /access is denied|拒绝访问|permission|0x80041003|requires elevation|管理员/i
+const DENIED = /access (is )?denied|拒绝访问|permission|0x80041003|0x80070005|requires elevation|需要提升|管理员/i
 
 function sectionResult(section: { ok?: unknown; value?: unknown; error?: unknown; ms?: unknown }, durationMs: number): ProbeResult {
   const ms = typeof section.ms === 'number' && Number.isFinite(section.ms) ? section.ms : durationMs
@@ -93,6 +93,18 @@ export function splitWindowsProbeOutput(
 }
 
 /**
+ * The probe's stdout bytes → one result per section. The lines are ASCII, so a console that ignored
+ * the UTF-8 request cannot garble them; a copy saved through PowerShell 5's `>` is UTF-16 LE.
+ */
+export function readHostProbeOutput(
+  stdout: Uint8Array,
+  durationMs: number,
+  missing?: { kind: ProbeErrorKind; message: string },
+): Record<string, ProbeResult> {
+  return splitWindowsProbeOutput(decodeText(stdout).text, durationMs, missing)
+}
+
+/**
  * 64-bit Windows PowerShell. A 32-bit build of the app on 64-bit Windows is redirected from System32
  * to SysWOW64 (32-bit PowerShell, 32-bit registry view); Sysnative reaches the 64-bit one.
  */
@@ -144,16 +156,14 @@ export function windowsProbes(env: ProbeEnvironment): ProbeSpec[] {
             { timeout: HOST_PROBE_TIMEOUT_MS, windowsHide: true, shell: false, maxBuffer: 16 * 1024 * 1024, encoding: 'buffer', signal },
             (error, stdoutBuf, stderrBuf) => {
               const durationMs = Date.now() - started
-              // The lines are ASCII; a console that ignored the UTF-8 request still cannot garble them.
-              const stdout = decodeConsoleOutput(stdoutBuf).text
               const e = error as (NodeJS.ErrnoException & { killed?: boolean; signal?: string | null }) | null
               const kind: ProbeErrorKind =
                 e?.code === 'ENOENT' ? 'missing' : e?.killed || e?.signal === 'SIGTERM' || e?.name === 'AbortError' ? 'timeout' : 'failed'
               const message =
                 kind === 'timeout'
                   ? `the host probe was stopped after ${Math.round(durationMs / 1000)} s before this section finished`
-                  : (e?.message ?? (decodeConsoleOutput(stderrBuf).text.trim() || 'section missing from host probe output')).slice(0, 500)
-              resolve(splitWindowsProbeOutput(stdout, durationMs, { kind: error ? kind : 'failed', message }))
+                  : (e?.message ?? (decodeText(stderrBuf).text.trim() || 'section missing from host probe output')).slice(0, 500)
+              resolve(readHostProbeOutput(stdoutBuf, durationMs, { kind: error ? kind : 'failed', message }))
             },
           )
         })
@@ -162,28 +172,39 @@ export function windowsProbes(env: ProbeEnvironment): ProbeSpec[] {
   ]
 }
 
+/** The code page `chcp` prints, in any UI language ("Active code page: 936", "活动代码页: 936"); null when none. */
+export function parseChcp(text: string): number | null {
+  const match = /(\d{3,5})\s*\.?\s*$/.exec(text.trim())
+  return match ? Number(match[1]) : null
+}
+
+function execBuffer(file: string, timeout: number, signal: AbortSignal): Promise<{ error: ExecFileException | null; stdout: Buffer }> {
+  return new Promise((resolve) => {
+    execFile(file, [], { timeout, windowsHide: true, shell: false, encoding: 'buffer', signal }, (error, stdout) => resolve({ error, stdout }))
+  })
+}
+
 /**
  * Only when the PowerShell probe failed: `systeminfo` (by absolute path), read by structure and a
  * label table in any UI language. It writes the console's OEM code page (936 on Chinese Windows,
- * 850 on Italian …); the bytes are decoded by that code page, found from BOMs, UTF-8 validity and
- * which decoding reads as systeminfo — never by assuming one language.
+ * 850 on Italian …). `chcp` in a console of its own reports that page (both start hidden consoles
+ * with the same default); when it cannot, the page is told from the bytes (BOMs, which decoding
+ * reads as systeminfo) — never by assuming one language.
  */
 export function systeminfoFallback(env: Pick<ProbeEnvironment, 'env'> = { env: process.env }): ProbeSpec {
   const systeminfo = windowsSystemTool(env, 'systeminfo.exe')
+  const chcp = windowsSystemTool(env, 'chcp.com')
   return {
     id: 'win.systeminfo',
     kind: 'custom',
-    run: (signal) =>
-      new Promise((resolve) => {
-        const started = Date.now()
-        execFile(systeminfo, [], { timeout: 20_000, windowsHide: true, shell: false, encoding: 'buffer', signal }, (error, stdout) => {
-          const durationMs = Date.now() - started
-          if (error && stdout.length === 0) {
-            resolve({ ok: false, error: { kind: (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'missing' : 'failed', message: error.message }, durationMs })
-            return
-          }
-          resolve({ ok: true, text: decodeConsoleOutput(stdout, { words: SYSTEMINFO_WORDS }).text, exitCode: 0, durationMs })
-        })
-      }),
+    run: async (signal) => {
+      const started = Date.now()
+      const page = await execBuffer(chcp, 3_000, signal)
+      const codePage = page.error ? null : parseChcp(page.stdout.toString('latin1'))
+      const { error, stdout } = await execBuffer(systeminfo, 20_000, signal)
+      const durationMs = Date.now() - started
+      if (error && stdout.length === 0) return { ok: false, error: { kind: error.code === 'ENOENT' ? 'missing' : 'failed', message: error.message }, durationMs }
+      return { ok: true, text: decodeText(stdout, { codePage, words: SYSTEMINFO_WORDS }).text, exitCode: 0, durationMs }
+    },
   }
 }
