@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { formatReport } from '../../src/main/cli/format-report'
-import { decodeBytes } from '../../src/main/host/explain/decode-text'
+import { decodeText } from '../../src/main/host/text/decode'
 import { explainTexts, type ReadInput } from '../../src/main/host/explain/explain'
 import { logName } from '../../src/main/host/extra-evidence'
 import { firmwareGuide } from '../../src/main/host/firmware-guide'
@@ -25,7 +25,7 @@ const manifest = readdirSync(dir)
 
 function explain(files: string[]): HostReport {
   const inputs: ReadInput[] = files.map((file) => {
-    const decoded = decodeBytes(readFileSync(join(dir, file)))
+    const decoded = decodeText(readFileSync(join(dir, file)))
     return { name: file, text: decoded.text, encoding: decoded.encoding }
   })
   const report = explainTexts(inputs).report
