@@ -10,6 +10,7 @@ import { decideVerdict } from '../../src/main/host/verdict'
 import { oldWindowsName } from '../../src/main/host/checks/resources'
 import { archText, detailValue } from '../../src/shared/host/detail-values'
 import { notInPaste } from '../../src/shared/host/explain'
+import { hypervisorAction } from '../../src/shared/host/next-action'
 import type { HostReport } from '../../src/shared/host/report'
 import { checkZh } from '../../src/shared/i18n/zh-typography'
 
@@ -131,6 +132,13 @@ describe('pasted reports read as written for a person', () => {
     expect(ipconfig.checks.find((c) => c.id === 'host.virtual-machine')!.summary['zh-CN']).toBe('这台电脑是实体电脑，不是虚拟机。')
     expect(formatReport(explain(['bcdedit-zh-auto-then-set-off.gbk.txt']), { locale: 'zh-CN', color: false })).not.toContain('进入 BIOS/UEFI')
     expect(formatReport(explain(['haxm-checktool-vmx-disabled.txt']), { locale: 'zh-CN', color: false })).toContain('进入 BIOS/UEFI')
+  })
+
+  it('leaves words that merely contain 本机 alone, and puts no space between a Chinese name and the text around it', () => {
+    const guest = explain(['coreinfo64-i5-6200u-hypervisor-present-fenced.md']).checks.find((c) => c.id === 'host.virtual-machine')!
+    expect(guest.summary['zh-CN']).toContain('笔记本机身')
+    expect(hypervisorAction(['vbs']).line['zh-CN']).toContain('由基于虚拟化的安全（VBS）开启')
+    expect(hypervisorAction(['Microsoft-Hyper-V-All']).line['zh-CN']).toContain('由 Hyper-V 开启')
   })
 
   it('words a live unknown verdict as an open question too', () => {

@@ -68,7 +68,7 @@ function pastedSummary(summary: Localized): Localized {
 
 /** “本机” is the computer this app runs on; a paste speaks of the computer the output came from. */
 function thatComputer(text: Localized): Localized {
-  return { ...text, 'zh-CN': text['zh-CN'].replace(/本机(?!检测)/g, '这台电脑') }
+  return { ...text, 'zh-CN': text['zh-CN'].replace(/(?<!笔记)本机(?!检测)/g, '这台电脑') }
 }
 
 /** A check as a pasted report shows it. */

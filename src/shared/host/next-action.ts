@@ -129,6 +129,11 @@ const HOLDER_NAMES: Record<string, Localized> = {
 const FEATURE_IDS = ['Microsoft-Hyper-V-All', 'Microsoft-Hyper-V', 'Microsoft-Hyper-V-Hypervisor', 'VirtualMachinePlatform', 'HypervisorPlatform', 'Containers-DisposableClientVM']
 export const HYPERVISOR_OFF_COMMAND = 'bcdedit /set hypervisorlaunchtype off'
 
+/** A name inside Chinese text: a space only on a side where it meets a Latin letter (“由 Hyper-V 开启”, “由基于虚拟化的安全（VBS）开启”). */
+function padLatin(name: string): string {
+  return `${/^[\x21-\x7e]/.test(name) ? ' ' : ''}${name}${/[\x21-\x7e]$/.test(name) ? ' ' : ''}`
+}
+
 function joinNames(names: Localized[]): Localized {
   return L(names.map((n) => n['zh-CN']).join('、'), names.map((n) => n.en).join(', '))
 }
@@ -163,11 +168,11 @@ export function hypervisorAction(holderIds: readonly string[]): NextAction {
     kind: 'windows-hypervisor',
     checkId: 'windows.hypervisor',
     title: who
-      ? L(`让 VMware 独占 VT-x：关闭 Windows 的虚拟机监控程序（由 ${who['zh-CN']} 开启）`, `Give VT-x to VMware: turn off Windows’ hypervisor (turned on by ${who.en})`)
+      ? L(`让 VMware 独占 VT-x：关闭 Windows 的虚拟机监控程序（由${padLatin(who['zh-CN'])}开启）`, `Give VT-x to VMware: turn off Windows’ hypervisor (turned on by ${who.en})`)
       : L('让 VMware 独占 VT-x：关闭 Windows 的虚拟机监控程序', 'Give VT-x to VMware: turn off Windows’ hypervisor'),
     line: who
       ? L(
-          `Windows 的虚拟机监控程序由 ${who['zh-CN']} 开启：${first['zh-CN']}，再以管理员身份运行 ${HYPERVISOR_OFF_COMMAND}，重启后重新检测。`,
+          `Windows 的虚拟机监控程序由${padLatin(who['zh-CN'])}开启：${first['zh-CN']}，再以管理员身份运行 ${HYPERVISOR_OFF_COMMAND}，重启后重新检测。`,
           `Windows’ hypervisor is turned on by ${who.en}: ${first.en}, then run ${HYPERVISOR_OFF_COMMAND} as administrator, restart and check again.`,
         )
       : L(
