@@ -5,6 +5,7 @@ import * as mac from './interpret/macos'
 import { excerpt } from './interpret/text'
 import * as win from './interpret/windows'
 import * as winGuest from './interpret/windows-guest'
+import { parseVmwareLog } from './interpret/vmware-log'
 
 type Json = Record<string, unknown>
 
@@ -169,6 +170,10 @@ export class CheckContext {
   }
   winEnclosure() {
     return this.parsed('win.enclosure', winGuest.parseWinEnclosure)
+  }
+  /** A vmware.log probe, parsed once per evaluation (the log checks and the OS check both read it). */
+  vmwareLog(id: string) {
+    return this.parsed(id, parseVmwareLog)
   }
   winHyperVGuestKey() {
     return this.parsed('win.hyperv-guest', winGuest.parseWinHyperVGuestKey)

@@ -10,7 +10,7 @@ import { L, makeCheck } from './checks/build'
 import type { CheckContext } from './context'
 import type { CpuFacts } from './facts'
 import { parseAccelCheck, parseHaxmCheck, parseVBoxHostinfo, parseVirtHostValidate, wslFindings, type ToolFindings } from './interpret/pasted-tools'
-import { hasVmwareLogFacts, parseVmwareLog, type VmwareLogFacts } from './interpret/vmware-log'
+import { hasVmwareLogFacts, type VmwareLogFacts } from './interpret/vmware-log'
 
 export const VMWARE_LOG_PREFIX = 'vmware.log:'
 
@@ -36,10 +36,8 @@ export function vmwareLogs(ctx: CheckContext): { id: string; facts: VmwareLogFac
   const out: { id: string; facts: VmwareLogFacts }[] = []
   for (const id of Object.keys(ctx.probes)) {
     if (!id.startsWith(VMWARE_LOG_PREFIX)) continue
-    const text = ctx.text(id)
-    if (text === null) continue
-    const facts = parseVmwareLog(text)
-    if (hasVmwareLogFacts(facts)) out.push({ id, facts })
+    const facts = ctx.vmwareLog(id)
+    if (facts && hasVmwareLogFacts(facts)) out.push({ id, facts })
   }
   // Newest power-on first (ISO timestamps sort as text within one zone; good enough for "newest").
   return out.sort((a, b) => (b.facts.startedAt ?? '').localeCompare(a.facts.startedAt ?? ''))
@@ -252,10 +250,8 @@ export function withExtraHypervisor(check: Check, extra: ExtraEvidence, platform
 export function vmLogFact(ctx: CheckContext, vmxPath: string): FactValue {
   const base = vmxPath.replace(/[\\/][^\\/]*$/, '')
   const id = Object.keys(ctx.probes).find((p) => p.startsWith(VMWARE_LOG_PREFIX) && p.slice(VMWARE_LOG_PREFIX.length).replace(/[\\/][^\\/]*$/, '').toLowerCase() === base.toLowerCase())
-  const text = id ? ctx.text(id) : null
-  if (text === null) return null
-  const f = parseVmwareLog(text)
-  if (!hasVmwareLogFacts(f)) return null
+  const f = id ? ctx.vmwareLog(id) : null
+  if (!f || !hasVmwareLogFacts(f)) return null
   return {
     product: f.product,
     version: f.version,
